@@ -1,0 +1,16 @@
+/** Jest in ESM mode (msw and openapi-fetch are ESM); ts-jest only transpiles: `tsc --noEmit` type-checks. */
+export default {
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  moduleNameMapper: {
+    // Tests may import the package by name, as users do.
+    "^asana-fetch$": "<rootDir>/src/index.ts",
+    "^asana-fetch/testing$": "<rootDir>/src/testing/index.ts",
+    "^asana-fetch/testing/node$": "<rootDir>/src/testing/node.ts",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json", diagnostics: false }],
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * Search has no offset. Pages are cut by created_at, as Asana advises: sort on it and ask for the
+ * next page strictly beyond the last item's timestamp, widened by 1 ms so that tasks sharing the
+ * boundary millisecond are fetched again and de-duplicated by gid rather than skipped.
+ */
+import type { PageFetcher } from "./paginator.ts";
+import type { TaskCompact } from "./types.ts";
+
+export interface SearchCursor {
+  /** The created_at bound (exclusive) for the next request, as ISO 8601. */
+  bound: string;
+  /** The boundary millisecond and the gids already yielded at it: the only ones a next page can repeat. */
+  boundaryMs: number;
+  seenAtBoundary: Set<string>;
+}
+
+type FetchSearch = (query: Record<string, unknown>, limit: number) => Promise<TaskCompact[]>;
+
+/** Asana's compact fields, kept when created_at is added so the caller still gets names. */
+const DEFAULT_FIELDS = ["name", "resource_type", "resource_subtype"];
+
+export function withCreatedAt(optFields: readonly string[] | undefined): string[] {
+  const fields = optFields ? [...optFields] : [...DEFAULT_FIELDS];
+  if (!fields.includes("created_at")) fields.push("created_at");
+  return fields;
+}
+
+export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>): PageFetcher<TaskCompact, SearchCursor> {
+  if (query.sort_by !== undefined && query.sort_by !== "created_at") {
+    // Only created_at gives a stable cursor; any other order yields one page.
+    return async (_cursor, limit) => ({ page: { data: await fetchSearch(query, limit), nextPage: null }, next: undefined });
+  }
+  const ascending = query.sort_ascending === true;
+  const boundKey = ascending ? "created_at.after" : "created_at.before";
+  const step = ascending ? -1 : 1;
+  const base = { ...query, sort_by: "created_at", sort_ascending: ascending };
+
+  return async (cursor, limit) => {
+    const raw = await fetchSearch(cursor ? { ...base, [boundKey]: cursor.bound } : base, limit);
+    const seen = cursor?.seenAtBoundary;
+    const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;
+    const last = raw[raw.length - 1];
+    const lastMs = last?.created_at === undefined ? NaN : Date.parse(last.created_at);
+    if (raw.length < limit || Number.isNaN(lastMs)) return { page: { data, nextPage: null }, next: undefined };
+
+    if (data.length === 0) {
+      // A full page of repeats: more tasks share this millisecond than a page holds. Move past it.
+      return {
+        page: { data, nextPage: null },
+        next: { bound: new Date(lastMs).toISOString(), boundaryMs: NaN, seenAtBoundary: new Set() },
+      };
+    }
+    const atBoundary = cursor && cursor.boundaryMs === lastMs ? new Set(cursor.seenAtBoundary) : new Set<string>();
+    for (const task of raw) if (task.created_at !== undefined && Date.parse(task.created_at) === lastMs) atBoundary.add(task.gid);
+    return {
+      page: { data, nextPage: null },
+      next: { bound: new Date(lastMs + step).toISOString(), boundaryMs: lastMs, seenAtBoundary: atBoundary },
+    };
+  };
+}
