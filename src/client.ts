@@ -1,12 +1,17 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ClientContext } from "./context.ts";
+import { createChangeWatcher, featureHeaders, type OnWarning } from "./deprecations.ts";
 import { createJobsApi, type JobsApi } from "./jobs.ts";
+import { Limiter, type LimiterOptions } from "./limiter.ts";
+import { withTimeouts } from "./raw.ts";
+import { resolveRetry, type RetryOptions } from "./retry.ts";
 import { createTasksApi, type TasksApi } from "./tasks.ts";
 import { createTransport, type FetchLike } from "./transport.ts";
 import type { paths, TokenSource } from "./types.ts";
-import { checkBaseUrl } from "./validate.ts";
+import { checkBaseUrl, checkPositive } from "./validate.ts";
 
 export const DEFAULT_BASE_URL = "https://app.asana.com/api/1.0";
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface AsanaClientOptions {
   /** A personal access token or OAuth token, or a function called before every request. */
@@ -15,34 +20,58 @@ export interface AsanaClientOptions {
   baseUrl?: string;
   /** Default: globalThis.fetch, looked up per call. */
   fetch?: FetchLike;
-  /** Sent with every request, `raw` included (for example Asana-Enable). */
+  /** Sent with every request, `raw` included. */
   headers?: Record<string, string>;
+  /** Retry policy (default: 5 retries, 500 ms base, 30 s cap); `false` never retries. */
+  retry?: RetryOptions | false;
+  /** Time for a whole call, retries and queueing included (default 60,000 ms); Infinity for none. */
+  timeoutMs?: number;
+  /** In-flight caps (default 50 GETs, 15 writes, as Asana allows per token); `false` for none. */
+  concurrency?: LimiterOptions | false;
+  /** Asana-Enable change names for every request. */
+  enable?: string[];
+  /** Asana-Disable change names for every request. */
+  disable?: string[];
+  /** Called once per Asana-Change name seen in responses (default: console.warn). */
+  onWarning?: OnWarning;
 }
 
 export interface AsanaClient {
   tasks: TasksApi;
   jobs: JobsApi;
-  /** The openapi-fetch client over every spec's paths, sharing auth, base URL and serialisation. */
+  /** The openapi-fetch client over every spec's paths, sharing auth, base URL, serialisation, retries and timeouts. */
   raw: Client<paths>;
 }
 
 export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
   if (options === null || typeof options !== "object") throw new TypeError("createAsanaClient needs an options object");
-  const { token, fetch, headers } = options;
+  const { token, fetch, headers, enable = [], disable = [] } = options;
   if (typeof token === "string" ? token.trim() === "" : typeof token !== "function") {
     throw new TypeError("token must be a non-empty string or a function returning one");
   }
   if (fetch !== undefined && typeof fetch !== "function") throw new TypeError("fetch must be a function");
+  if (options.onWarning !== undefined && typeof options.onWarning !== "function") throw new TypeError("onWarning must be a function");
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const retry = resolveRetry(options.retry);
+  const timeoutMs = checkPositive(options.timeoutMs, "timeoutMs", DEFAULT_TIMEOUT_MS);
+  const limiter = options.concurrency === false ? undefined : new Limiter(options.concurrency);
 
-  const transport = createTransport({ token, fetch });
-  const raw = createClient<paths>({
+  const transport = createTransport({ token, fetch, retry, limiter, onResponse: createChangeWatcher(options.onWarning) });
+  const client = createClient<paths>({
     baseUrl,
-    fetch: transport.lenient,
-    headers,
+    fetch: (request) => transport.send(request, false),
+    headers: { ...featureHeaders(enable, disable), ...headers },
     // Asana reads arrays as one comma-separated value: opt_fields=a,b.c
     querySerializer: { array: { style: "form", explode: false } },
   });
-  const ctx: ClientContext = { raw, strict: transport.strict };
-  return { tasks: createTasksApi(ctx), jobs: createJobsApi(ctx), raw };
+  const ctx: ClientContext = {
+    client,
+    transport,
+    strictFetch: (request) => transport.send(request, true),
+    retry,
+    timeoutMs,
+    enable,
+    disable,
+  };
+  return { tasks: createTasksApi(ctx), jobs: createJobsApi(ctx), raw: withTimeouts(client, timeoutMs) };
 }

@@ -1,29 +1,87 @@
+/** What every facade method shares: the client's settings and one way to make a call. */
 import type { Client } from "openapi-fetch";
-import type { paths, RequestOptions } from "./types.ts";
-import type { FetchLike } from "./transport.ts";
+import { featureHeaders } from "./deprecations.ts";
+import { resolveRetry, type RetryPolicy } from "./retry.ts";
+import { callScope } from "./scope.ts";
+import { parsedBody, type FetchLike, type Transport } from "./transport.ts";
+import type { NextPage, paths, RequestOptions } from "./types.ts";
+import { checkPositive } from "./validate.ts";
 
-/** What every resource needs from the client: the typed openapi-fetch client and the strict fetch. */
 export interface ClientContext {
-  raw: Client<paths>;
-  strict: FetchLike;
+  /** The unwrapped openapi-fetch client (no timeouts of its own: the facade adds them per call). */
+  client: Client<paths>;
+  transport: Transport;
+  strictFetch: FetchLike;
+  retry: RetryPolicy | false;
+  timeoutMs: number | undefined;
+  enable: readonly string[];
+  disable: readonly string[];
+}
+
+/** The part of openapi-fetch's options a facade call sets. */
+export interface CallInit {
+  fetch: FetchLike;
+  signal: AbortSignal | undefined;
+  headers: Record<string, string> | undefined;
+  parseAs: "stream";
+}
+
+/** Asana's envelope: `data`, and `next_page` on lists. */
+export interface Envelope<T> {
+  data: T;
+  next_page?: NextPage | null;
+}
+
+/** Sends one request through openapi-fetch and resolves to the parsed envelope. */
+export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>) => Promise<Envelope<T>>;
+
+/**
+ * Checks the per-call options once (before any request, even for a lazy paginator) and returns the
+ * function that makes each request with them.
+ */
+export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined): Call {
+  if (opts !== undefined && (opts === null || typeof opts !== "object")) throw new TypeError("options must be an object");
+  const timeoutMs = opts?.timeoutMs === undefined ? ctx.timeoutMs : checkPositive(opts.timeoutMs, "timeoutMs", 0);
+  const fetch = opts?.retry === undefined ? ctx.strictFetch : strictWith(ctx.transport, resolveRetry(opts.retry, ctx.retry));
+  const headers =
+    opts?.enable || opts?.disable
+      ? {
+          ...featureHeaders(union(ctx.enable, opts.enable), union(ctx.disable, opts.disable)),
+          ...opts.headers,
+        }
+      : opts?.headers;
+  const signal = opts?.signal;
+
+  return async <T>(send: (init: CallInit) => Promise<{ response: Response }>): Promise<Envelope<T>> => {
+    const scope = callScope(signal, timeoutMs);
+    try {
+      // parseAs "stream": the strict transport has already parsed the body once.
+      const { response } = await send({ fetch, signal: scope.signal, headers, parseAs: "stream" });
+      // An empty 2xx body (a proxy's 204) still gives an envelope.
+      return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);
+    } finally {
+      scope.done();
+    }
+  };
+}
+
+function strictWith(transport: Transport, retry: RetryPolicy | false): FetchLike {
+  return (request) => transport.send(request, true, retry);
+}
+
+function union(a: readonly string[], b: readonly string[] | undefined): string[] {
+  return b ? [...new Set([...a, ...b])] : [...a];
 }
 
 /** opt_fields / opt_pretty for the query, leaving out what was not given. */
 export function optQuery(opts: RequestOptions | undefined): { opt_fields?: string[]; opt_pretty?: boolean } {
-  if (!opts) return {};
   const query: { opt_fields?: string[]; opt_pretty?: boolean } = {};
-  if (opts.opt_fields !== undefined) query.opt_fields = opts.opt_fields;
-  if (opts.opt_pretty !== undefined) query.opt_pretty = opts.opt_pretty;
+  if (opts?.opt_fields !== undefined) query.opt_fields = opts.opt_fields;
+  if (opts?.opt_pretty !== undefined) query.opt_pretty = opts.opt_pretty;
   return query;
 }
 
-/** The RequestInit part of a facade call: the strict fetch, the signal and per-call headers. */
-export function callInit(ctx: ClientContext, opts: RequestOptions | undefined) {
-  return { fetch: ctx.strict, signal: opts?.signal, headers: opts?.headers };
-}
-
-/** Unwraps `{data}`; the strict fetch has already turned every non-2xx into an AsanaError. */
-export async function unwrap<T>(call: Promise<{ data?: { data: T } }>): Promise<T> {
-  const { data } = await call;
-  return data?.data as T;
+/** The `data` of a single-resource answer. */
+export async function data<T>(envelope: Promise<Envelope<T>>): Promise<T> {
+  return (await envelope).data;
 }

@@ -1,8 +1,32 @@
+/**
+ * Typed errors. None holds the request's headers, and every text field passes through a redactor
+ * that knows the token of the request that failed, so the token reaches no message, field,
+ * stack, JSON or inspect output.
+ */
 import type { AsanaErrorDetail, Job } from "./types.ts";
 
-const EXCERPT = 200;
+export type Redact = (text: string) => string;
 
-/** A non-2xx answer from Asana. Never holds the request's headers, so never the token. */
+const keep: Redact = (text) => text;
+
+/** Replaces the token, and any bearer credential, with a marker. */
+export function redactor(token: string | undefined): Redact {
+  return (text) => {
+    let out = text.replace(/Bearer\s+[^\s"',;]+/gi, "Bearer [redacted]");
+    if (token && out.includes(token)) out = out.split(token).join("[redacted]");
+    return out;
+  };
+}
+
+export interface AsanaErrorInit {
+  status: number;
+  errors: AsanaErrorDetail[];
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
+/** A non-2xx answer from Asana. Subclasses by status: catch AsanaError, or a specific one. */
 export class AsanaError extends Error {
   override name = "AsanaError";
   readonly status: number;
@@ -10,18 +34,106 @@ export class AsanaError extends Error {
   readonly method: string;
   /** Absolute, with the query. */
   readonly url: string;
+  /** The response's headers. */
   readonly headers: Headers;
 
-  constructor(init: { status: number; errors: AsanaErrorDetail[]; method: string; url: string; headers: Headers }) {
-    const path = pathOf(init.url);
-    const detail = init.errors.map((e) => e.message).join("; ");
-    super(`${init.method} ${path} → ${init.status}${detail ? `: ${detail}` : ""}`);
+  constructor(init: AsanaErrorInit, redact: Redact = keep) {
+    const url = redact(init.url);
+    const errors = init.errors.map((e) => ({
+      ...e,
+      message: redact(e.message),
+      ...(e.help === undefined ? {} : { help: redact(e.help) }),
+    }));
+    const detail = errors.map((e) => e.message).join("; ");
+    super(`${init.method} ${pathOf(url)} → ${init.status}${detail ? `: ${detail}` : ""}`);
     this.status = init.status;
-    this.errors = init.errors;
+    this.errors = errors;
     this.method = init.method;
-    this.url = init.url;
+    this.url = url;
     this.headers = init.headers;
   }
+
+  /** Asana's error phrase (500s only), the thing to quote to Asana support. */
+  get phrase(): string | undefined {
+    return this.errors.find((e) => e.phrase)?.phrase;
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      method: this.method,
+      url: this.url,
+      errors: this.errors,
+      headers: Object.fromEntries(this.headers),
+    };
+  }
+}
+
+export class BadRequestError extends AsanaError { override name = "BadRequestError"; }
+export class UnauthorizedError extends AsanaError { override name = "UnauthorizedError"; }
+export class PaymentRequiredError extends AsanaError { override name = "PaymentRequiredError"; }
+export class ForbiddenError extends AsanaError { override name = "ForbiddenError"; }
+export class NotFoundError extends AsanaError { override name = "NotFoundError"; }
+export class ServerError extends AsanaError { override name = "ServerError"; }
+
+/** 429: rate, concurrency or cost limit. `retryAfterMs` is Asana's Retry-After, when it sent one. */
+export class RateLimitError extends AsanaError {
+  override name = "RateLimitError";
+  readonly retryAfterMs: number | undefined;
+  constructor(init: AsanaErrorInit, redact: Redact = keep, retryAfterMs?: number) {
+    super(init, redact);
+    this.retryAfterMs = retryAfterMs;
+  }
+  override toJSON() {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+const BY_STATUS: Record<number, new (init: AsanaErrorInit, redact?: Redact) => AsanaError> = {
+  400: BadRequestError,
+  401: UnauthorizedError,
+  402: PaymentRequiredError,
+  403: ForbiddenError,
+  404: NotFoundError,
+};
+
+export function createAsanaError(init: AsanaErrorInit, redact: Redact, retryAfterMs?: number): AsanaError {
+  if (init.status === 429) return new RateLimitError(init, redact, retryAfterMs);
+  if (init.status >= 500) return new ServerError(init, redact);
+  const ErrorClass = BY_STATUS[init.status] ?? AsanaError;
+  return new ErrorClass(init, redact);
+}
+
+/** No usable answer: the network failed, the connection dropped, or a 2xx body was cut off. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+  readonly method: string;
+  readonly url: string;
+
+  constructor(message: string, init: { method: string; url: string; cause: unknown }, redact: Redact = keep) {
+    const url = redact(init.url);
+    super(`${init.method} ${pathOf(url)}: ${redact(message)}`, { cause: redactCause(init.cause, redact) });
+    this.method = init.method;
+    this.url = url;
+  }
+
+  toJSON() {
+    const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : undefined;
+    return { name: this.name, message: this.message, method: this.method, url: this.url, cause };
+  }
+}
+
+/** Keeps the cause unless its text would leak the token; then a redacted copy stands in for it. */
+function redactCause(cause: unknown, redact: Redact): unknown {
+  if (!(cause instanceof Error)) return cause;
+  const text = `${cause.message}\n${cause.stack ?? ""}`;
+  if (redact(text) === text) return cause;
+  const copy = new Error(redact(cause.message));
+  copy.name = cause.name;
+  copy.stack = redact(cause.stack ?? "");
+  return copy;
 }
 
 export class JobFailedError extends Error {
@@ -34,6 +146,7 @@ export class JobFailedError extends Error {
   }
 }
 
+/** A call's timeoutMs, or jobs.wait's, ran out. Distinct from the caller's own abort reason. */
 export class TimeoutError extends Error {
   override name = "TimeoutError";
   readonly timeoutMs: number;
@@ -52,14 +165,15 @@ function pathOf(url: string): string {
   }
 }
 
+const EXCERPT = 200;
+
 /** Asana's `{errors: [...]}`, or a short excerpt of whatever else came back (a proxy's HTML page). */
 export function parseErrorBody(text: string, status: number, statusText: string): AsanaErrorDetail[] {
   if (text) {
     try {
-      const body: unknown = JSON.parse(text);
-      const errors = (body as { errors?: unknown } | null)?.errors;
+      const errors = (JSON.parse(text) as { errors?: unknown } | null)?.errors;
       if (Array.isArray(errors)) {
-        return errors.map((e: { message?: unknown; help?: unknown; phrase?: unknown }) => ({
+        return errors.map((e: { message?: unknown; help?: unknown; phrase?: unknown } | null) => ({
           message: typeof e?.message === "string" ? e.message : String(e?.message ?? ""),
           ...(typeof e?.help === "string" ? { help: e.help } : {}),
           ...(typeof e?.phrase === "string" ? { phrase: e.phrase } : {}),
@@ -68,8 +182,9 @@ export function parseErrorBody(text: string, status: number, statusText: string)
     } catch {
       // not JSON: fall through to the excerpt
     }
-    const excerpt = text.replace(/\s+/g, " ").trim().slice(0, EXCERPT);
-    return [{ message: `${status} ${statusText || "error"} (non-JSON body: ${excerpt}${text.length > EXCERPT ? "…" : ""})` }];
+    const flat = text.replace(/\s+/g, " ").trim();
+    const excerpt = flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
+    return [{ message: `${status} ${statusText || "error"} (non-JSON body: ${excerpt})` }];
   }
   return [{ message: `${status} ${statusText || "error"} (empty body)` }];
 }

@@ -1,5 +1,6 @@
-import { type ClientContext, callInit, optQuery, unwrap } from "./context.ts";
-import { JobFailedError, TimeoutError } from "./errors.ts";
+import { type ClientContext, data, optQuery, prepareCall } from "./context.ts";
+import { JobFailedError } from "./errors.ts";
+import { callScope } from "./scope.ts";
 import { sleep } from "./sleep.ts";
 import type { Job, RequestOptions, WaitOptions } from "./types.ts";
 import { checkGid, checkPositive } from "./validate.ts";
@@ -14,13 +15,14 @@ export interface JobsApi {
 }
 
 export function createJobsApi(ctx: ClientContext): JobsApi {
-  const get = (jobGid: string, opts?: RequestOptions): Promise<Job> =>
-    unwrap(
-      ctx.raw.GET("/jobs/{job_gid}", {
-        params: { path: { job_gid: checkGid(jobGid, "jobGid") }, query: optQuery(opts) },
-        ...callInit(ctx, opts),
-      }),
+  function get(jobGid: string, opts?: RequestOptions): Promise<Job> {
+    const job_gid = checkGid(jobGid, "jobGid");
+    return data(
+      prepareCall(ctx, opts)<Job>((init) =>
+        ctx.client.GET("/jobs/{job_gid}", { params: { path: { job_gid }, query: optQuery(opts) }, ...init }),
+      ),
     );
+  }
 
   async function wait(jobOrGid: string | Pick<Job, "gid">, opts: WaitOptions = {}): Promise<Job> {
     const gid = checkGid(typeof jobOrGid === "string" ? jobOrGid : jobOrGid?.gid, "job");
@@ -30,28 +32,22 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
     const { signal, onPoll } = opts;
     if (signal?.aborted) throw signal.reason;
 
-    // One controller stops the poll in flight and the sleep alike, for a timeout or the caller's abort.
-    const stop = new AbortController();
-    const onAbort = () => stop.abort(signal!.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const deadline = setTimeout(
-      () => stop.abort(new TimeoutError(`job ${gid} did not finish within ${timeoutMs} ms`, timeoutMs)),
-      timeoutMs,
-    );
+    // One signal stops the poll in flight and the sleep alike, for the deadline or the caller's abort.
+    const scope = callScope(signal, timeoutMs, `waiting for job ${gid}`);
+    const stop = scope.signal!;
     try {
       for (;;) {
-        const job = await get(gid, { signal: stop.signal });
+        const job = await get(gid, { signal: stop });
         onPoll?.(job);
         if (job.status === "succeeded") return job;
         if (job.status === "failed") throw new JobFailedError(job);
-        await sleep(interval, stop.signal);
+        await sleep(interval, stop);
         interval = Math.min(interval * GROWTH, maxInterval);
       }
     } catch (error) {
-      throw stop.signal.aborted ? stop.signal.reason : error;
+      throw stop.aborted ? stop.reason : error;
     } finally {
-      clearTimeout(deadline);
-      signal?.removeEventListener("abort", onAbort);
+      scope.done();
     }
   }
 

@@ -1,4 +1,4 @@
-import { type ClientContext, callInit, optQuery, unwrap } from "./context.ts";
+import { type ClientContext, type Envelope, data, optQuery, prepareCall } from "./context.ts";
 import { Paginator, type PageFetcher } from "./paginator.ts";
 import { searchPages, withCreatedAt } from "./search.ts";
 import type {
@@ -6,7 +6,6 @@ import type {
   DuplicateTaskRequest,
   Job,
   ListTasksQuery,
-  NextPage,
   ProjectTasksQuery,
   RequestOptions,
   SearchTasksQuery,
@@ -15,7 +14,7 @@ import type {
   TaskCompact,
   TaskRequest,
 } from "./types.ts";
-import { checkGid } from "./validate.ts";
+import { checkGid, checkTaskBody } from "./validate.ts";
 
 const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
   "assignee", "attachments", "dates", "dependencies", "followers",
@@ -35,147 +34,152 @@ export interface TasksApi {
   duplicate(taskGid: string, body?: DuplicateTaskRequest, opts?: RequestOptions): Promise<Job>;
 }
 
-type ListBody = { data: TaskCompact[]; next_page?: NextPage | null };
+type ListBody = Envelope<TaskCompact[]>;
 
-/** Offset paging: follow next_page.offset only, never its path or uri (they can point elsewhere). */
-function offsetPages(fetchList: (limit: number, offset: string | undefined) => Promise<{ data?: ListBody }>): PageFetcher<TaskCompact, string> {
+/** Offset paging: follow next_page.offset only, never its path or uri (they could lead elsewhere). */
+function offsetPages(fetchList: (limit: number, offset: string | undefined) => Promise<ListBody | undefined>): PageFetcher<TaskCompact, unknown> {
   return async (offset, limit) => {
-    const { data: body } = await fetchList(limit, offset);
+    const body = await fetchList(limit, offset as string | undefined);
     const nextPage = body?.next_page ?? null;
     return { page: { data: body?.data ?? [], nextPage }, next: nextPage?.offset || undefined };
   };
 }
 
-function checkBody(body: unknown, name: string): void {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new TypeError(`${name} must be an object of task fields`);
+/** Paginator options first: a bad limit or maxItems throws before anything else is looked at. */
+function paginate(fetchList: Parameters<typeof offsetPages>[0], query: { limit?: number; maxItems?: number }) {
+  return new Paginator<TaskCompact>(offsetPages(fetchList), query);
+}
+
+function checkInclude(include: unknown): string | undefined {
+  if (include === undefined) return undefined;
+  if (!Array.isArray(include)) throw new TypeError("include must be an array of field names");
+  const unknown = include.filter((field) => !INCLUDE.has(field));
+  if (unknown.length > 0) {
+    throw new TypeError(`include has unknown field(s) ${unknown.join(", ")}; allowed: ${[...INCLUDE].join(", ")}`);
   }
+  return include.join(",");
 }
 
 export function createTasksApi(ctx: ClientContext): TasksApi {
-  const { raw } = ctx;
+  const { client } = ctx;
 
   return {
-    get: (taskGid, opts) =>
-      unwrap(
-        raw.GET("/tasks/{task_gid}", {
-          params: { path: { task_gid: checkGid(taskGid, "taskGid") }, query: optQuery(opts) },
-          ...callInit(ctx, opts),
-        }),
-      ),
-
-    create: (body, opts) => {
-      checkBody(body, "body");
-      return unwrap(raw.POST("/tasks", { params: { query: optQuery(opts) }, body: { data: body }, ...callInit(ctx, opts) }));
+    get(taskGid, opts) {
+      const task_gid = checkGid(taskGid, "taskGid");
+      return data(prepareCall(ctx, opts)<Task>((init) =>
+        client.GET("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, ...init }),
+      ));
     },
 
-    update: (taskGid, body, opts) => {
+    create(body, opts) {
+      checkTaskBody(body);
+      return data(prepareCall(ctx, opts)<Task>((init) =>
+        client.POST("/tasks", { params: { query: optQuery(opts) }, body: { data: body }, ...init }),
+      ));
+    },
+
+    update(taskGid, body, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
-      checkBody(body, "body");
-      return unwrap(
-        raw.PUT("/tasks/{task_gid}", {
-          params: { path: { task_gid }, query: optQuery(opts) },
-          body: { data: body },
-          ...callInit(ctx, opts),
-        }),
+      checkTaskBody(body);
+      return data(prepareCall(ctx, opts)<Task>((init) =>
+        client.PUT("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, body: { data: body }, ...init }),
+      ));
+    },
+
+    async delete(taskGid, opts) {
+      const task_gid = checkGid(taskGid, "taskGid");
+      await prepareCall(ctx, opts)<unknown>((init) =>
+        client.DELETE("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, ...init }),
       );
     },
 
-    delete: async (taskGid, opts) => {
-      await raw.DELETE("/tasks/{task_gid}", {
-        params: { path: { task_gid: checkGid(taskGid, "taskGid") }, query: optQuery(opts) },
-        ...callInit(ctx, opts),
-      });
-    },
-
-    list: (query, opts) => {
+    list(query, opts) {
       if (query === null || typeof query !== "object") throw new TypeError("query must be an object");
       const { limit, maxItems, ...filters } = query;
       if (!filters.project && !filters.section && !(filters.assignee && filters.workspace)) {
         throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
       }
-      const fetchPage = offsetPages((pageLimit, offset) =>
-        raw.GET("/tasks", {
-          params: { query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
-          ...callInit(ctx, opts),
-        }),
+      const call = prepareCall(ctx, opts);
+      return paginate(
+        (pageLimit, offset) =>
+          call<TaskCompact[]>((init) =>
+            client.GET("/tasks", { params: { query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } }, ...init }),
+          ),
+        { limit, maxItems },
       );
-      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems });
     },
 
-    forProject: (projectGid, query = {}, opts) => {
+    forProject(projectGid, query = {}, opts) {
       const project_gid = checkGid(projectGid, "projectGid");
       const { limit, maxItems, ...filters } = query;
-      const fetchPage = offsetPages((pageLimit, offset) =>
-        raw.GET("/projects/{project_gid}/tasks", {
-          params: { path: { project_gid }, query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
-          ...callInit(ctx, opts),
-        }),
+      const call = prepareCall(ctx, opts);
+      return paginate(
+        (pageLimit, offset) =>
+          call<TaskCompact[]>((init) =>
+            client.GET("/projects/{project_gid}/tasks", {
+              params: { path: { project_gid }, query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
+              ...init,
+            }),
+          ),
+        { limit, maxItems },
       );
-      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems });
     },
 
-    subtasks: (taskGid, query = {}, opts) => {
+    subtasks(taskGid, query = {}, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
-      const { limit, maxItems } = query;
-      const fetchPage = offsetPages((pageLimit, offset) =>
-        raw.GET("/tasks/{task_gid}/subtasks", {
-          params: { path: { task_gid }, query: { ...optQuery(opts), limit: pageLimit, offset } },
-          ...callInit(ctx, opts),
-        }),
+      const call = prepareCall(ctx, opts);
+      return paginate(
+        (pageLimit, offset) =>
+          call<TaskCompact[]>((init) =>
+            client.GET("/tasks/{task_gid}/subtasks", {
+              params: { path: { task_gid }, query: { ...optQuery(opts), limit: pageLimit, offset } },
+              ...init,
+            }),
+          ),
+        { limit: query.limit, maxItems: query.maxItems },
       );
-      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems });
     },
 
-    createSubtask: (taskGid, body, opts) => {
+    createSubtask(taskGid, body, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
-      checkBody(body, "body");
-      return unwrap(
-        raw.POST("/tasks/{task_gid}/subtasks", {
+      checkTaskBody(body);
+      return data(prepareCall(ctx, opts)<Task>((init) =>
+        client.POST("/tasks/{task_gid}/subtasks", {
           params: { path: { task_gid }, query: optQuery(opts) },
           body: { data: body },
-          ...callInit(ctx, opts),
+          ...init,
         }),
-      );
+      ));
     },
 
-    search: (workspaceGid, query = {}, opts) => {
+    search(workspaceGid, query = {}, opts) {
       const workspace_gid = checkGid(workspaceGid, "workspaceGid");
       const { limit, maxItems, ...filters } = query;
-      const sortsByCreatedAt = filters.sort_by === undefined || filters.sort_by === "created_at";
-      const opt_fields = sortsByCreatedAt ? withCreatedAt(opts?.opt_fields) : opts?.opt_fields;
-      const fetchPage = searchPages(async (searchQuery, pageLimit) => {
-        const { data } = await raw.GET("/workspaces/{workspace_gid}/tasks/search", {
-          params: {
-            path: { workspace_gid },
-            query: { ...searchQuery, ...optQuery(opts), ...(opt_fields ? { opt_fields } : {}), limit: pageLimit },
-          },
-          ...callInit(ctx, opts),
-        });
-        return data?.data ?? [];
-      }, filters);
+      const byCreatedAt = filters.sort_by === undefined || filters.sort_by === "created_at";
+      const fields = byCreatedAt ? { opt_fields: withCreatedAt(opts?.opt_fields) } : {};
+      const call = prepareCall(ctx, opts);
+      const fetchPage = searchPages(
+        async (searchQuery, pageLimit) =>
+          (await call<TaskCompact[] | undefined>((init) =>
+            client.GET("/workspaces/{workspace_gid}/tasks/search", {
+              params: { path: { workspace_gid }, query: { ...searchQuery, ...optQuery(opts), ...fields, limit: pageLimit } },
+              ...init,
+            }),
+          )).data ?? [],
+        filters,
+      );
       return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems });
     },
 
-    duplicate: (taskGid, body = {}, opts) => {
+    duplicate(taskGid, body = {}, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
-      checkBody(body, "body");
+      if (body === null || typeof body !== "object" || Array.isArray(body)) throw new TypeError("body must be an object");
       const { include, ...rest } = body;
-      if (include !== undefined) {
-        if (!Array.isArray(include)) throw new TypeError("include must be an array of field names");
-        const unknown = include.filter((field) => !INCLUDE.has(field));
-        if (unknown.length > 0) {
-          throw new TypeError(`include has unknown field(s) ${unknown.join(", ")}; allowed: ${[...INCLUDE].join(", ")}`);
-        }
-      }
-      const data = include === undefined ? rest : { ...rest, include: include.join(",") };
-      return unwrap(
-        raw.POST("/tasks/{task_gid}/duplicate", {
-          params: { path: { task_gid }, query: optQuery(opts) },
-          body: { data },
-          ...callInit(ctx, opts),
-        }),
-      );
+      const joined = checkInclude(include);
+      const payload = joined === undefined ? rest : { ...rest, include: joined };
+      return data(prepareCall(ctx, opts)<Job>((init) =>
+        client.POST("/tasks/{task_gid}/duplicate", { params: { path: { task_gid }, query: optQuery(opts) }, body: { data: payload }, ...init }),
+      ));
     },
   };
 }

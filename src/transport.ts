@@ -1,28 +1,44 @@
 /**
- * The fetch that openapi-fetch calls: adds auth, looks the fetch up per call, and (for the facade)
- * turns non-2xx answers into AsanaError. It sits under openapi-fetch, where a request can be resent.
+ * The fetch that openapi-fetch calls. It sits under openapi-fetch because only here can a request be
+ * sent again: auth, the in-flight limiter, retries (429 for any method; 5xx, network failures and
+ * cut-off bodies for idempotent methods only), typed errors, and Asana-Change warnings.
  */
-import { AsanaError, parseErrorBody } from "./errors.ts";
+import { ConnectionError, createAsanaError, parseErrorBody, redactor, type AsanaError, type Redact } from "./errors.ts";
+import type { Limiter } from "./limiter.ts";
+import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
+import { sleep } from "./sleep.ts";
 import type { TokenSource } from "./types.ts";
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
 export interface TransportConfig {
   token: TokenSource;
-  /** Undefined: globalThis.fetch, looked up per call so test interceptors installed later still apply. */
+  /** Undefined: globalThis.fetch, looked up per call so interceptors installed later still apply. */
   fetch?: FetchLike | undefined;
+  retry: RetryPolicy | false;
+  limiter?: Limiter | undefined;
+  onResponse?: ((response: Response) => void) | undefined;
 }
 
 export interface Transport {
-  /** For `raw`: answers every status as a Response, like plain openapi-fetch. */
-  lenient: FetchLike;
-  /** For the facade: non-2xx rejects with AsanaError. */
-  strict: FetchLike;
+  /**
+   * `strict` (the facade): non-2xx rejects with AsanaError, and a 2xx body is parsed here, readable
+   * through parsedBody(response), so openapi-fetch need not parse it again.
+   * Lenient (`raw`): every status comes back as a Response, like plain openapi-fetch.
+   */
+  send(request: Request, strict: boolean, retry?: RetryPolicy | false): Promise<Response>;
+}
+
+const parsedBodies = new WeakMap<Response, unknown>();
+
+/** The JSON a strict send already read from this response. */
+export function parsedBody(response: Response): unknown {
+  return parsedBodies.get(response);
 }
 
 export function createTransport(config: TransportConfig): Transport {
-  const { token } = config;
-  const resolveToken =
+  const { token, limiter, onResponse } = config;
+  const tokenFor: () => string | Promise<string> =
     typeof token === "function"
       ? async () => {
           const value = await token();
@@ -33,39 +49,110 @@ export function createTransport(config: TransportConfig): Transport {
         }
       : () => token;
 
-  async function send(request: Request, strict: boolean): Promise<Response> {
-    request.headers.set("Authorization", `Bearer ${await resolveToken()}`);
-    const fetchImpl = config.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await fetchImpl(request);
-    } catch (error) {
-      // Some fetch implementations reject with a generic AbortError; the caller's reason is the contract.
-      if (request.signal.aborted) throw request.signal.reason;
-      throw error;
+  async function send(request: Request, strict: boolean, retry: RetryPolicy | false = config.retry): Promise<Response> {
+    const { method, signal } = request;
+    const idempotent = isIdempotent(method);
+    let current = request;
+
+    for (let attempt = 0; ; attempt++) {
+      const pending = tokenFor();
+      const tokenValue = typeof pending === "string" ? pending : await pending;
+      current.headers.set("Authorization", `Bearer ${tokenValue}`);
+      const redact = redactor(tokenValue);
+      const canRetry = retry !== false && attempt < retry.maxRetries;
+      // A body can be read once: keep a copy in case this attempt has to be sent again.
+      const spare = canRetry && current.body !== null ? current.clone() : undefined;
+      const again = async (delayMs: number) => {
+        await sleep(delayMs, signal);
+        current = spare ?? current;
+      };
+      const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
+
+      let response: Response;
+      const release = limiter ? await limiter.acquire(method, signal) : undefined;
+      try {
+        response = await (config.fetch ?? globalThis.fetch)(current);
+      } catch (cause) {
+        if (signal.aborted) throw signal.reason;
+        if (canRetry && idempotent) {
+          await again(backoff());
+          continue;
+        }
+        throw connectionError(current, cause, "the request failed before an answer arrived", redact);
+      } finally {
+        release?.();
+      }
+      onResponse?.(response);
+
+      const { status } = response;
+      if (status === 429) {
+        const wait = retryAfterMs(response.headers);
+        if (wait !== undefined) limiter?.pause(wait);
+        if (canRetry) {
+          discard(response);
+          await again(wait ?? backoff());
+          continue;
+        }
+      } else if (canRetry && idempotent && isRetryableStatus(status)) {
+        discard(response);
+        await again(backoff());
+        continue;
+      }
+      if (!response.ok) {
+        if (strict) throw await toAsanaError(current, response, redact);
+        return response;
+      }
+      // Lenient without a retry left: hand the response over untouched.
+      if (!strict && !(canRetry && idempotent)) return response;
+
+      // A 2xx counts only once its whole body has arrived and parses.
+      let text: string;
+      let data: unknown;
+      try {
+        text = await response.text();
+        data = text === "" ? undefined : JSON.parse(text);
+      } catch (cause) {
+        if (signal.aborted) throw signal.reason;
+        if (canRetry && idempotent) {
+          await again(backoff());
+          continue;
+        }
+        const note = idempotent ? "" : " (the request may have been carried out)";
+        throw connectionError(current, cause, `the ${status} response body was cut off or not JSON${note}`, redact);
+      }
+      if (strict) {
+        parsedBodies.set(response, data);
+        return response;
+      }
+      return new Response(text, { status, statusText: response.statusText, headers: response.headers });
     }
-    if (strict && !response.ok) throw await toAsanaError(request, response);
-    return response;
   }
 
-  return {
-    lenient: (request) => send(request, false),
-    strict: (request) => send(request, true),
-  };
+  return { send };
 }
 
-export async function toAsanaError(request: Request, response: Response): Promise<AsanaError> {
+function discard(response: Response): void {
+  response.body?.cancel().catch(() => {});
+}
+
+function connectionError(request: Request, cause: unknown, what: string, redact: Redact): ConnectionError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ConnectionError(`${what}: ${reason}`, { method: request.method, url: request.url, cause }, redact);
+}
+
+export async function toAsanaError(request: Request, response: Response, redact: Redact): Promise<AsanaError> {
   let text = "";
   try {
     text = await response.text();
   } catch {
     // a body cut off mid-stream still gives an error with the status
   }
-  return new AsanaError({
+  const init = {
     status: response.status,
     errors: parseErrorBody(text, response.status, response.statusText),
     method: request.method,
     url: request.url,
     headers: response.headers,
-  });
+  };
+  return createAsanaError(init, redact, response.status === 429 ? retryAfterMs(response.headers) : undefined);
 }

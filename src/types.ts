@@ -1,5 +1,6 @@
 /** Public types, all derived from generated/ so they follow the specs. */
 import type { paths, TasksComponents, JobsComponents } from "../generated/index.ts";
+import type { RetryOptions } from "./retry.ts";
 
 type TaskSchemas = TasksComponents["schemas"];
 
@@ -37,9 +38,18 @@ export interface RequestOptions {
   /** Fields to return, sent as one comma-separated `opt_fields` parameter. */
   opt_fields?: string[];
   opt_pretty?: boolean;
+  /** Aborting cancels the request in flight, any retry wait and any queueing, with the signal's reason. */
   signal?: AbortSignal;
   /** Added to, or overriding, the client's headers for this call. */
   headers?: Record<string, string>;
+  /** Overrides the client's timeout for this call (each page, for a paginator); rejects with TimeoutError. */
+  timeoutMs?: number;
+  /** Overrides the client's retry policy for this call; `false` sends once. */
+  retry?: RetryOptions | false;
+  /** Asana-Enable change names, added to the client's. */
+  enable?: string[];
+  /** Asana-Disable change names, added to the client's. */
+  disable?: string[];
 }
 
 export interface PaginatorOptions {

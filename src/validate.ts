@@ -50,3 +50,34 @@ export function checkPositive(value: unknown, name: string, fallback: number): n
   }
   return value;
 }
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A task body: an object whose date fields are what Asana accepts (or null, to clear them). */
+export function checkTaskBody(body: unknown, name = "body"): void {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new TypeError(`${name} must be an object of task fields`);
+  }
+  const fields = body as Record<string, unknown>;
+  for (const key of ["due_on", "start_on"]) {
+    const value = fields[key];
+    if (value != null && (typeof value !== "string" || !isCalendarDate(value))) {
+      throw new TypeError(`${name}.${key} must be a date like 2026-01-31, got ${JSON.stringify(value)}`);
+    }
+  }
+  for (const key of ["due_at", "start_at"]) {
+    const value = fields[key];
+    if (value != null && (typeof value !== "string" || !DATE_TIME.test(value) || !isCalendarDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))) {
+      throw new TypeError(`${name}.${key} must be an ISO 8601 date-time with a zone, like 2026-01-31T17:00:00Z, got ${JSON.stringify(value)}`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Asana's deprecation switches: `Asana-Enable` / `Asana-Disable` request headers, and the
+ * `Asana-Change` response headers that announce a change, surfaced once per change name.
+ */
+export interface AsanaChangeWarning {
+  /** The change's name, e.g. "new_user_task_lists". */
+  name: string;
+  /** A link describing the change. */
+  info?: string;
+  /** True when this request was affected by it. */
+  affected: boolean;
+  message: string;
+}
+
+export type OnWarning = (warning: AsanaChangeWarning) => void;
+
+export const defaultOnWarning: OnWarning = (warning) => console.warn(warning.message);
+
+/** Asana-Enable / Asana-Disable headers from lists of change names (comma-joined, as Asana reads them). */
+export function featureHeaders(enable?: readonly string[], disable?: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (enable?.length) headers["Asana-Enable"] = enable.join(",");
+  if (disable?.length) headers["Asana-Disable"] = disable.join(",");
+  return headers;
+}
+
+/** `name=x;info=https://…;affected=true`, possibly several joined by ", ". */
+export function parseAsanaChange(value: string): AsanaChangeWarning[] {
+  const warnings: AsanaChangeWarning[] = [];
+  for (const entry of value.split(/,(?=\s*name=)/)) {
+    const fields = new Map<string, string>();
+    for (const part of entry.split(";")) {
+      const eq = part.indexOf("=");
+      if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+    }
+    const name = fields.get("name");
+    if (!name) continue;
+    const info = fields.get("info");
+    const affected = fields.get("affected") === "true";
+    warnings.push({
+      name,
+      ...(info ? { info } : {}),
+      affected,
+      message: `Asana-Change: "${name}" ${affected ? "affects this request" : "is coming"}${info ? `; see ${info}` : ""}. Opt in or out early with the client's enable/disable options.`,
+    });
+  }
+  return warnings;
+}
+
+/** Reports each change name once per client. */
+export function createChangeWatcher(onWarning: OnWarning | undefined): (response: Response) => void {
+  const report = onWarning ?? defaultOnWarning;
+  const seen = new Set<string>();
+  return (response) => {
+    const header = response.headers.get("asana-change");
+    if (header === null) return;
+    for (const warning of parseAsanaChange(header)) {
+      if (seen.has(warning.name)) continue;
+      seen.add(warning.name);
+      report(warning);
+    }
+  };
+}
