@@ -3,6 +3,8 @@ export default {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts"],
   testMatch: ["<rootDir>/test/**/*.test.ts"],
+  // .ci/run counts passed/failed from this file (JEST_RESULTS_FILE); a no-op otherwise.
+  testResultsProcessor: "<rootDir>/scripts/ci/jest-results.cjs",
   moduleNameMapper: {
     // Tests may import the package by name, as users do.
     "^asana-fetch$": "<rootDir>/src/index.ts",

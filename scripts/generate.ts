@@ -4,17 +4,23 @@
  *
  *   npm run generate              write generated/
  *   npm run generate -- --check   write nothing; exit 1 naming every stale, missing or stray file
+ *   --specs DIR / --out DIR       other folders (the generator's own tests use them)
  *
  * Every spec is generated in memory first, so one bad spec leaves generated/ untouched.
  */
 import { readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const specDir = join(root, "openapi");
-const outDir = join(root, "generated");
+const specDir = resolve(argValue("--specs") ?? join(root, "openapi"));
+const outDir = resolve(argValue("--out") ?? join(root, "generated"));
+
+function argValue(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
 const SCRIPT = "scripts/generate.ts";
 
 const header = (source: string) =>
@@ -41,10 +47,10 @@ async function generateSpec(file: string): Promise<string> {
   try {
     // A URL (not the text) lets openapi-typescript resolve refs into sibling specs (tasks → jobs).
     const ast = await openapiTS(pathToFileURL(path), { alphabetize: false, enum: false });
-    return header(`openapi/${file}`) + astToString(ast);
+    return header(`${basename(specDir)}/${file}`) + astToString(ast);
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
-    throw new Error(`openapi/${file}: ${problem}`);
+    throw new Error(`${basename(specDir)}/${file}: ${problem}`);
   }
 }
 
@@ -75,6 +81,7 @@ async function readOrNull(path: string): Promise<string | null> {
 
 async function main(): Promise<number> {
   const check = process.argv.includes("--check");
+  const out = relative(root, outDir) || ".";
   const files = await specFiles();
   if (files.length === 0) throw new Error(`no *.yaml specs in ${relative(root, specDir)}/`);
 
@@ -88,7 +95,7 @@ async function main(): Promise<number> {
     }
   }
   if (failures.length > 0) {
-    console.error(`generate: ${failures.length} spec(s) failed; generated/ left untouched\n- ${failures.join("\n- ")}`);
+    console.error(`generate: ${failures.length} spec(s) failed; ${out}/ left untouched\n- ${failures.join("\n- ")}`);
     return 1;
   }
   outputs.set("index.ts", indexFile(files));
@@ -100,10 +107,10 @@ async function main(): Promise<number> {
     const problems: string[] = [];
     for (const [name, text] of outputs) {
       const current = await readOrNull(join(outDir, name));
-      if (current === null) problems.push(`missing: generated/${name}`);
-      else if (current !== text) problems.push(`stale:   generated/${name}`);
+      if (current === null) problems.push(`missing: ${out}/${name}`);
+      else if (current !== text) problems.push(`stale:   ${out}/${name}`);
     }
-    for (const name of stray) problems.push(`stray:   generated/${name} (no spec produces it)`);
+    for (const name of stray) problems.push(`stray:   ${out}/${name} (no spec produces it)`);
     if (problems.length > 0) {
       console.error(`generate --check: generated/ is out of date; run \`npm run generate\`\n${problems.join("\n")}`);
       return 1;
@@ -117,7 +124,7 @@ async function main(): Promise<number> {
     if ((await readOrNull(join(outDir, name))) !== text) await writeFile(join(outDir, name), text);
   }
   for (const name of stray) await rm(join(outDir, name));
-  console.log(`generate: wrote ${[...outputs.keys()].map((n) => `generated/${n}`).join(", ")}`);
+  console.log(`generate: wrote ${[...outputs.keys()].map((n) => `${out}/${n}`).join(", ")}`);
   return 0;
 }
 
