@@ -55,6 +55,8 @@ export function createTransport(config: TransportConfig): Transport {
     let current = request;
 
     for (let attempt = 0; ; attempt++) {
+      // Not every fetch honours a signal that is already aborted: nothing goes out after an abort.
+      if (signal.aborted) throw signal.reason;
       const pending = tokenFor();
       const tokenValue = typeof pending === "string" ? pending : await pending;
       current.headers.set("Authorization", `Bearer ${tokenValue}`);
@@ -81,6 +83,10 @@ export function createTransport(config: TransportConfig): Transport {
         throw connectionError(current, cause, "the request failed before an answer arrived", redact);
       } finally {
         release?.();
+      }
+      if (signal.aborted) {
+        discard(response);
+        throw signal.reason;
       }
       onResponse?.(response);
 

@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, jest, test } from "@jest/globals";
+import { clientWith, json, ok, scripted } from "./scripted.ts";
+
+afterEach(() => jest.useRealTimers());
+
+/** A fetch that holds every request until released, counting how many are in flight at once. */
+function held() {
+  const waiting: Array<() => void> = [];
+  const wire = scripted([], async () => {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return ok({ gid: "1" });
+  });
+  const releaseAll = async () => {
+    while (waiting.length) {
+      waiting.splice(0).forEach((resolve) => resolve());
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { wire, waiting, releaseAll };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 5));
+
+describe("in-flight limiter", () => {
+  test("never more than 50 GETs in flight; the rest queue and all complete", async () => {
+    const { wire, waiting, releaseAll } = held();
+    const asana = clientWith(wire.fetch);
+    const all = Promise.all(Array.from({ length: 120 }, (_, i) => asana.tasks.get(String(i + 1))));
+    await settle();
+    expect(waiting).toHaveLength(50);
+    await releaseAll();
+    expect(await all).toHaveLength(120);
+    expect(wire.maxInFlight).toBe(50);
+    expect(wire.sent).toHaveLength(120);
+  });
+
+  test("never more than 15 writes in flight, while GETs use their own 50", async () => {
+    const { wire, waiting, releaseAll } = held();
+    const asana = clientWith(wire.fetch);
+    const writes = Array.from({ length: 40 }, (_, i) => asana.tasks.update(String(i + 1), { name: "x" }));
+    const reads = Array.from({ length: 10 }, (_, i) => asana.tasks.get(String(i + 1)));
+    await settle();
+    expect(wire.sent.filter((r) => r.method === "PUT")).toHaveLength(15);
+    expect(wire.sent.filter((r) => r.method === "GET")).toHaveLength(10);
+    expect(waiting).toHaveLength(25);
+    await releaseAll();
+    await Promise.all([...writes, ...reads]);
+    expect(wire.sent).toHaveLength(50);
+  });
+
+  test("queued requests keep their order", async () => {
+    const { wire, releaseAll } = held();
+    const asana = clientWith(wire.fetch, { concurrency: { reads: 2, writes: 1 } });
+    const all = Promise.all(Array.from({ length: 6 }, (_, i) => asana.tasks.get(`g${i}`)));
+    await settle();
+    await releaseAll();
+    await all;
+    expect(wire.sent.map((r) => r.url.pathname.split("/").pop())).toEqual(["g0", "g1", "g2", "g3", "g4", "g5"]);
+    expect(wire.maxInFlight).toBe(2);
+  });
+
+  test("concurrency: false switches it off", async () => {
+    const { wire, waiting, releaseAll } = held();
+    const asana = clientWith(wire.fetch, { concurrency: false });
+    const all = Promise.all(Array.from({ length: 80 }, (_, i) => asana.tasks.get(String(i + 1))));
+    await settle();
+    expect(waiting).toHaveLength(80);
+    await releaseAll();
+    await all;
+  });
+
+  test("after a 429, queued requests wait out Retry-After instead of piling on", async () => {
+    jest.useFakeTimers();
+    let first = true;
+    const wire = scripted([], () => {
+      if (first) {
+        first = false;
+        return json(429, { errors: [{ message: "rate limited" }] }, { "retry-after": "3" });
+      }
+      return ok({ gid: "1" });
+    });
+    const asana = clientWith(wire.fetch, { concurrency: { reads: 1, writes: 1 } });
+    const all = Promise.all([asana.tasks.get("1"), asana.tasks.get("2"), asana.tasks.get("3")]);
+    await jest.advanceTimersByTimeAsync(2_999);
+    expect(wire.sent).toHaveLength(1); // neither the retry nor the queued requests went out
+    await jest.advanceTimersByTimeAsync(1);
+    await all;
+    expect(wire.sent).toHaveLength(4);
+  });
+
+  test("bad concurrency options are rejected at creation", () => {
+    expect(() => clientWith(scripted([]).fetch, { concurrency: { reads: 0 } })).toThrow(RangeError);
+  });
+});
