@@ -9,11 +9,12 @@ export type Redact = (text: string) => string;
 
 const keep: Redact = (text) => text;
 
-/** Replaces the token, and any bearer credential, with a marker. */
+/** Replaces the token (as is, or percent-encoded as in a URL), and any bearer credential, with a marker. */
 export function redactor(token: string | undefined): Redact {
+  const forms = token ? [...new Set([token, encodeURIComponent(token)])] : [];
   return (text) => {
     let out = text.replace(/Bearer\s+[^\s"',;]+/gi, "Bearer [redacted]");
-    if (token && out.includes(token)) out = out.split(token).join("[redacted]");
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join("[redacted]");
     return out;
   };
 }

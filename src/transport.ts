@@ -158,7 +158,14 @@ export async function toAsanaError(request: Request, response: Response, redact:
     errors: parseErrorBody(text, response.status, response.statusText),
     method: request.method,
     url: request.url,
-    headers: response.headers,
+    headers: redactHeaders(response.headers, redact),
   };
   return createAsanaError(init, redact, response.status === 429 ? retryAfterMs(response.headers) : undefined);
+}
+
+/** The response's headers as the error keeps them: a proxy echoing the credential must not leak it. */
+function redactHeaders(headers: Headers, redact: Redact): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => copy.append(name, redact(value)));
+  return copy;
 }

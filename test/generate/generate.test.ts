@@ -20,8 +20,10 @@ async function generate(specs: string, out: string, ...extra: string[]) {
   }
 }
 
-const snapshot = async (dir: string) =>
-  Object.fromEntries(await Promise.all((await readdir(dir)).sort().map(async (n) => [n, await readFile(join(dir, n), "utf8")])));
+const snapshot = async (dir: string): Promise<Record<string, string>> =>
+  Object.fromEntries(
+    await Promise.all((await readdir(dir)).sort().map(async (n) => [n, await readFile(join(dir, n), "utf8")] as const)),
+  );
 
 let dir: string;
 let specs: string;

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, jest, test } from "@jest/globals";
 import { TimeoutError } from "../../src/index.ts";
 import { asanaError, caught, clientWith, json, ok, scripted } from "./scripted.ts";
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const reason = { why: "user gave up" };
 

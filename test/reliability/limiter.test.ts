@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, jest, test } from "@jest/globals";
 import { clientWith, json, ok, scripted } from "./scripted.ts";
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 /** A fetch that holds every request until released, counting how many are in flight at once. */
 function held() {
