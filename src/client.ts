@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { ClientContext } from "./context.ts";
 import { createChangeWatcher, featureHeaders, type OnWarning } from "./deprecations.ts";
 import { createJobsApi, type JobsApi } from "./jobs.ts";
-import { Limiter, type LimiterOptions } from "./limiter.ts";
+import { Limiter, type LimiterOptions, type RateLimitOptions } from "./limiter.ts";
 import { withTimeouts } from "./raw.ts";
 import { resolveRetry, type RetryOptions } from "./retry.ts";
 import { createTasksApi, type TasksApi } from "./tasks.ts";
@@ -28,6 +28,11 @@ export interface AsanaClientOptions {
   timeoutMs?: number;
   /** In-flight caps (default 50 GETs, 15 writes, as Asana allows per token); `false` for none. */
   concurrency?: LimiterOptions | false;
+  /**
+   * Your token's request budget, e.g. `{ requests: 1500, windowMs: 60_000 }`; requests are spaced to
+   * fit it. Default: learned from the first 429. `false`: neither declared nor learned.
+   */
+  rateLimit?: RateLimitOptions | false;
   /** Asana-Enable change names for every request. */
   enable?: string[];
   /** Asana-Disable change names for every request. */
@@ -54,7 +59,10 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const retry = resolveRetry(options.retry);
   const timeoutMs = checkPositive(options.timeoutMs, "timeoutMs", DEFAULT_TIMEOUT_MS);
-  const limiter = options.concurrency === false ? undefined : new Limiter(options.concurrency);
+  const limiter =
+    options.concurrency === false && options.rateLimit === false
+      ? undefined
+      : new Limiter(options.concurrency ?? {}, options.rateLimit);
 
   const transport = createTransport({ token, fetch, retry, limiter, onResponse: createChangeWatcher(options.onWarning) });
   const client = createClient<paths>({

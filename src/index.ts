@@ -4,7 +4,7 @@ export type { TasksApi } from "./tasks.ts";
 export type { JobsApi } from "./jobs.ts";
 export type { FetchLike } from "./transport.ts";
 export type { RetryOptions } from "./retry.ts";
-export type { LimiterOptions } from "./limiter.ts";
+export type { LimiterOptions, RateLimitOptions } from "./limiter.ts";
 export type { AsanaChangeWarning, OnWarning } from "./deprecations.ts";
 export { Paginator } from "./paginator.ts";
 export {

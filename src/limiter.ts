@@ -1,7 +1,11 @@
 /**
- * Keeps at most `reads` GETs and `writes` other requests in flight (Asana's per-token caps are 50 and
- * 15) and queues the rest in order. After a 429 the whole client pauses for Retry-After, so queued
- * requests wait it out instead of piling on (rejected requests still count against Asana's quota).
+ * Asana's limits, kept on the client side so work slows down instead of failing:
+ * - in flight: at most `reads` GETs and `writes` other requests (Asana allows 50 and 15 per token);
+ *   the rest queue in order;
+ * - after a 429, the whole client pauses for Retry-After, so queued requests wait it out instead of
+ *   piling on (rejected requests still count against Asana's quota);
+ * - a request budget per window, declared (`rateLimit`) or learned from the first 429: no more than
+ *   `requests` starts in any `windowMs`, so a bulk job runs at the quota's pace with few 429s.
  */
 import { sleep } from "./sleep.ts";
 
@@ -12,26 +16,59 @@ export interface LimiterOptions {
   writes?: number;
 }
 
+export interface RateLimitOptions {
+  /** Requests allowed per window, e.g. 1500 (Asana's paid plans) or 150 (free) per 60,000 ms. */
+  requests: number;
+  windowMs: number;
+}
+
 interface Pool {
   active: number;
   readonly max: number;
   readonly queue: Array<() => void>;
 }
 
-export type Release = () => void;
+export interface Ticket {
+  /** When the request was let through. */
+  readonly startedAt: number;
+  /** Which lesson was in force when it was let through. */
+  readonly generation: number;
+  release(): void;
+}
+
+/** A learned budget is cut by this much when a 429 still arrives for a request sent under it. */
+const TIGHTEN = 0.9;
+/** Fewer successes than this before a 429 say more about someone else's use of the token than its budget. */
+const MIN_SAMPLE = 10;
+/** A learned budget is forgotten after this many windows without a 429, and learned again if need be. */
+const FORGET_AFTER_WINDOWS = 10;
 
 export class Limiter {
   readonly #reads: Pool;
   readonly #writes: Pool;
   #pausedUntil = 0;
+  #budget: RateLimitOptions | undefined;
+  readonly #learns: boolean;
+  /** Start times of recent requests (ascending, possibly in the near future when reserved). */
+  #starts: number[] = [];
+  /** Learning: successes counted since the last lesson, which bumps the generation. */
+  #generation = 0;
+  #succeeded = 0;
+  #lessonAt = 0;
 
-  constructor(options: LimiterOptions = {}) {
-    this.#reads = pool(options.reads ?? 50, "reads");
-    this.#writes = pool(options.writes ?? 15, "writes");
+  constructor(concurrency: LimiterOptions | false = {}, rate?: RateLimitOptions | false) {
+    const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
+    this.#reads = pool(caps.reads ?? 50, "reads");
+    this.#writes = pool(caps.writes ?? 15, "writes");
+    if (rate) {
+      if (!(rate.requests >= 1) || !(rate.windowMs > 0)) throw new RangeError("rateLimit needs requests ≥ 1 and windowMs > 0");
+      this.#budget = { requests: Math.floor(rate.requests), windowMs: rate.windowMs };
+    }
+    this.#learns = rate === undefined;
   }
 
-  /** Resolves once a slot is held and any pause is over; the caller must call the release. */
-  async acquire(method: string, signal?: AbortSignal | null): Promise<Release> {
+  /** Resolves once a slot is held, any pause is over and the budget allows a start. */
+  async acquire(method: string, signal?: AbortSignal | null): Promise<Ticket> {
     const target = method === "GET" || method === "HEAD" ? this.#reads : this.#writes;
     if (target.active < target.max && target.queue.length === 0) target.active++;
     else await this.#enqueue(target, signal);
@@ -46,20 +83,72 @@ export class Limiter {
     };
     try {
       while (Date.now() < this.#pausedUntil) await sleep(this.#pausedUntil - Date.now(), signal ?? undefined);
+      const startAt = this.#reserve();
+      if (startAt > Date.now()) await sleep(startAt - Date.now(), signal ?? undefined);
     } catch (error) {
       release();
       throw error;
     }
-    return release;
+    const startedAt = Date.now();
+    if (this.#lessonAt === 0) this.#lessonAt = startedAt;
+    return { startedAt, generation: this.#generation, release };
   }
 
-  /** Hold every new request until `ms` from now (a 429's Retry-After). */
-  pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, Date.now() + ms);
+  /** What came back for a request let through with `ticket`. */
+  observe(ticket: Ticket, status: number, retryAfterMs: number | undefined): void {
+    // Answers to requests sent before the last lesson teach nothing new.
+    const current = ticket.generation === this.#generation;
+    if (status !== 429) {
+      if (current) this.#succeeded++;
+      const learned = this.#learns ? this.#budget : undefined;
+      if (learned && ticket.startedAt - this.#lessonAt > learned.windowMs * FORGET_AFTER_WINDOWS) this.#learn(undefined, ticket.startedAt);
+      return;
+    }
+    const now = Date.now();
+    if (retryAfterMs !== undefined) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
+    if (!this.#learns || !current) return;
+    if (this.#budget === undefined) {
+      if (this.#succeeded < MIN_SAMPLE) return; // just the pause: too little seen to size a budget
+      // The window: from the first counted request until Asana says room frees up.
+      const windowMs = Math.max(1, now - this.#lessonAt + (retryAfterMs ?? 1_000));
+      this.#learn({ requests: this.#succeeded, windowMs }, now);
+    } else {
+      this.#learn({ ...this.#budget, requests: Math.max(1, Math.floor(this.#budget.requests * TIGHTEN)) }, now);
+    }
+  }
+
+  #learn(budget: RateLimitOptions | undefined, now: number): void {
+    this.#budget = budget;
+    this.#generation++;
+    this.#lessonAt = now;
+    this.#succeeded = 0;
+  }
+
+  /** The budget in force: declared, learned, or undefined while nothing is known. */
+  get rateLimit(): RateLimitOptions | undefined {
+    return this.#budget;
   }
 
   get inFlight(): { reads: number; writes: number } {
     return { reads: this.#reads.active, writes: this.#writes.active };
+  }
+
+  /** Books the earliest start the budget allows: the `requests`-th latest start plus the window. */
+  #reserve(): number {
+    const now = Date.now();
+    const budget = this.#budget;
+    const starts = this.#starts;
+    if (budget === undefined) {
+      // Remember recent starts anyway, so a budget learned later applies to them at once.
+      starts.push(now);
+      if (starts.length > 4096) starts.splice(0, starts.length - 2048);
+      return now;
+    }
+    while (starts.length > budget.requests && starts[0]! <= now - budget.windowMs) starts.shift();
+    const blocking = starts.length >= budget.requests ? starts[starts.length - budget.requests]! : -Infinity;
+    const at = Math.max(now, blocking + budget.windowMs, starts[starts.length - 1] ?? -Infinity);
+    starts.push(at);
+    return at;
   }
 
   #enqueue(target: Pool, signal?: AbortSignal | null): Promise<void> {
@@ -81,6 +170,8 @@ export class Limiter {
 }
 
 function pool(max: number, name: string): Pool {
-  if (!Number.isInteger(max) || max < 1) throw new RangeError(`limit.${name} must be a positive integer, got ${String(max)}`);
+  if (max !== Infinity && (!Number.isInteger(max) || max < 1)) {
+    throw new RangeError(`concurrency.${name} must be a positive integer, got ${String(max)}`);
+  }
   return { active: 0, max, queue: [] };
 }

@@ -71,7 +71,7 @@ export function createTransport(config: TransportConfig): Transport {
       const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
 
       let response: Response;
-      const release = limiter ? await limiter.acquire(method, signal) : undefined;
+      const ticket = limiter ? await limiter.acquire(method, signal) : undefined;
       try {
         response = await (config.fetch ?? globalThis.fetch)(current);
       } catch (cause) {
@@ -82,7 +82,7 @@ export function createTransport(config: TransportConfig): Transport {
         }
         throw connectionError(current, cause, "the request failed before an answer arrived", redact);
       } finally {
-        release?.();
+        ticket?.release();
       }
       if (signal.aborted) {
         discard(response);
@@ -91,9 +91,9 @@ export function createTransport(config: TransportConfig): Transport {
       onResponse?.(response);
 
       const { status } = response;
+      const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
+      if (ticket) limiter!.observe(ticket, status, wait);
       if (status === 429) {
-        const wait = retryAfterMs(response.headers);
-        if (wait !== undefined) limiter?.pause(wait);
         if (canRetry) {
           discard(response);
           await again(wait ?? backoff());

@@ -94,3 +94,67 @@ describe("in-flight limiter", () => {
     expect(() => clientWith(scripted([]).fetch, { concurrency: { reads: 0 } })).toThrow(RangeError);
   });
 });
+
+describe("request budget", () => {
+  test("a declared rateLimit spaces starts: never more than `requests` in any window", async () => {
+    jest.useFakeTimers();
+    const wire = scripted([]);
+    const asana = clientWith(wire.fetch, { rateLimit: { requests: 3, windowMs: 1_000 } });
+    const all = Promise.all(Array.from({ length: 7 }, (_, i) => asana.tasks.get(String(i + 1))));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(wire.sent).toHaveLength(3);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(wire.sent).toHaveLength(3);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(wire.sent).toHaveLength(6);
+    await jest.advanceTimersByTimeAsync(1_000);
+    await all;
+    expect(wire.sent).toHaveLength(7);
+  });
+
+  test("learned from the first 429: a bulk job then runs at the quota's pace with few 429s", async () => {
+    jest.useFakeTimers({ now: 0 });
+    // An Asana-like quota: 20 requests per fixed 1 s window; rejected requests count too.
+    const budget = 20;
+    let windowStart = 0;
+    let used = 0;
+    let rejected = 0;
+    const wire = scripted([], () => {
+      const now = Date.now();
+      if (now - windowStart >= 1_000) {
+        windowStart = now - (now % 1_000);
+        used = 0;
+      }
+      used++;
+      if (used > budget) {
+        rejected++;
+        const retryAfter = Math.ceil((windowStart + 1_000 - now) / 1_000);
+        return json(429, { errors: [{ message: "rate limited" }] }, { "retry-after": String(retryAfter) });
+      }
+      return ok({ gid: "1" });
+    });
+    const asana = clientWith(wire.fetch, { concurrency: { reads: 5, writes: 5 }, timeoutMs: Infinity });
+    let done = 0;
+    const all = Promise.all(Array.from({ length: 160 }, (_, i) => asana.tasks.get(String(i + 1)).then(() => done++)));
+    await jest.advanceTimersByTimeAsync(8_000);
+    await all;
+    expect(done).toBe(160);
+    // 160 requests at 20 per window need windows 0..7; only the first burst's in-flight requests are refused.
+    expect(Date.now()).toBeLessThanOrEqual(8_000);
+    expect(rejected).toBeLessThanOrEqual(5);
+  });
+
+  test("a 429 before any success only pauses: no budget is learned from nothing", async () => {
+    jest.useFakeTimers({ now: 0 });
+    const wire = scripted([json(429, { errors: [{ message: "rate limited" }] }, { "retry-after": "1" })]);
+    const asana = clientWith(wire.fetch, { concurrency: { reads: 50, writes: 15 } });
+    const all = Promise.all(Array.from({ length: 30 }, (_, i) => asana.tasks.get(String(i + 1))));
+    await jest.advanceTimersByTimeAsync(1_000);
+    await all;
+    expect(wire.sent).toHaveLength(31);
+  });
+
+  test("bad rateLimit options are rejected at creation", () => {
+    expect(() => clientWith(scripted([]).fetch, { rateLimit: { requests: 0, windowMs: 1_000 } })).toThrow(RangeError);
+  });
+});
