@@ -32,8 +32,8 @@ export interface Envelope<T> {
   next_page?: NextPage | null;
 }
 
-/** Sends one request through openapi-fetch and resolves to the parsed envelope. */
-export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>) => Promise<Envelope<T>>;
+/** Sends one request through openapi-fetch and resolves to the parsed envelope; `extra` can also cancel it. */
+export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal) => Promise<Envelope<T>>;
 
 /**
  * Checks the per-call options once (before any request, even for a lazy paginator) and returns the
@@ -52,8 +52,8 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
       : opts?.headers;
   const signal = opts?.signal;
 
-  return async <T>(send: (init: CallInit) => Promise<{ response: Response }>): Promise<Envelope<T>> => {
-    const scope = callScope(signal, timeoutMs);
+  return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal): Promise<Envelope<T>> => {
+    const scope = callScope(signal, timeoutMs, "request", extra);
     try {
       // parseAs "stream": the strict transport has already parsed the body once.
       const { response } = await send({ fetch, signal: scope.signal, headers, parseAs: "stream" });

@@ -1,34 +1,44 @@
 import { TimeoutError } from "./errors.ts";
 
-/** One call's cancellation: the caller's signal and a timeout, merged into one signal. */
+/** One call's cancellation: the caller's signal, an internal one and a timeout, merged into one signal. */
 export interface CallScope {
   signal: AbortSignal | undefined;
-  /** Clears the timer and the listener: call once the call has settled. */
+  /** Clears the timer and the listeners: call once the call has settled. */
   done(): void;
 }
 
 const noop = () => {};
 
 /**
- * A timeout aborts with a TimeoutError; the caller's abort passes its own reason through, so the two
- * stay distinguishable. Built before openapi-fetch creates the Request (re-wrapping a Request to swap
- * its signal costs ~20 µs).
+ * A timeout aborts with a TimeoutError; an abort passes its own reason through, so the two stay
+ * distinguishable. Built before openapi-fetch creates the Request (re-wrapping a Request to swap
+ * its signal costs ~20 µs). With one signal and no timeout, that signal is used as is.
  */
-export function callScope(signal: AbortSignal | undefined, timeoutMs: number | undefined, what = "request"): CallScope {
-  if (timeoutMs === undefined || timeoutMs === Infinity) return { signal, done: noop };
+export function callScope(
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+  what = "request",
+  extra?: AbortSignal,
+): CallScope {
+  const timed = timeoutMs !== undefined && timeoutMs !== Infinity;
+  if (!timed && !(signal && extra)) return { signal: signal ?? extra, done: noop };
+
   const controller = new AbortController();
-  const onAbort = () => controller.abort(signal!.reason);
-  if (signal?.aborted) controller.abort(signal.reason);
-  else signal?.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(
-    () => controller.abort(new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)),
-    timeoutMs,
-  );
+  const sources = [signal, extra].filter((s): s is AbortSignal => s !== undefined);
+  const listeners = sources.map((source) => {
+    const onAbort = () => controller.abort(source.reason);
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener("abort", onAbort, { once: true });
+    return () => source.removeEventListener("abort", onAbort);
+  });
+  const timer = timed
+    ? setTimeout(() => controller.abort(new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)), timeoutMs)
+    : undefined;
   return {
     signal: controller.signal,
     done() {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      for (const remove of listeners) remove();
     },
   };
 }

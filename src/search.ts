@@ -14,7 +14,7 @@ export interface SearchCursor {
   seenAtBoundary: Set<string>;
 }
 
-type FetchSearch = (query: Record<string, unknown>, limit: number) => Promise<TaskCompact[]>;
+type FetchSearch = (query: Record<string, unknown>, limit: number, signal?: AbortSignal) => Promise<TaskCompact[]>;
 
 /** Asana's compact fields, kept when created_at is added so the caller still gets names. */
 const DEFAULT_FIELDS = ["name", "resource_type", "resource_subtype"];
@@ -28,15 +28,15 @@ export function withCreatedAt(optFields: readonly string[] | undefined): string[
 export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>): PageFetcher<TaskCompact, SearchCursor> {
   if (query.sort_by !== undefined && query.sort_by !== "created_at") {
     // Only created_at gives a stable cursor; any other order yields one page.
-    return async (_cursor, limit) => ({ page: { data: await fetchSearch(query, limit), nextPage: null }, next: undefined });
+    return async (_cursor, limit, signal) => ({ page: { data: await fetchSearch(query, limit, signal), nextPage: null }, next: undefined });
   }
   const ascending = query.sort_ascending === true;
   const boundKey = ascending ? "created_at.after" : "created_at.before";
   const step = ascending ? -1 : 1;
   const base = { ...query, sort_by: "created_at", sort_ascending: ascending };
 
-  return async (cursor, limit) => {
-    const raw = await fetchSearch(cursor ? { ...base, [boundKey]: cursor.bound } : base, limit);
+  return async (cursor, limit, signal) => {
+    const raw = await fetchSearch(cursor ? { ...base, [boundKey]: cursor.bound } : base, limit, signal);
     const seen = cursor?.seenAtBoundary;
     const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;
     const last = raw[raw.length - 1];

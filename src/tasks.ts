@@ -37,16 +37,18 @@ export interface TasksApi {
 type ListBody = Envelope<TaskCompact[]>;
 
 /** Offset paging: follow next_page.offset only, never its path or uri (they could lead elsewhere). */
-function offsetPages(fetchList: (limit: number, offset: string | undefined) => Promise<ListBody | undefined>): PageFetcher<TaskCompact, unknown> {
-  return async (offset, limit) => {
-    const body = await fetchList(limit, offset as string | undefined);
+type FetchList = (limit: number, offset: string | undefined, signal?: AbortSignal) => Promise<ListBody | undefined>;
+
+function offsetPages(fetchList: FetchList): PageFetcher<TaskCompact, unknown> {
+  return async (offset, limit, signal) => {
+    const body = await fetchList(limit, offset as string | undefined, signal);
     const nextPage = body?.next_page ?? null;
     return { page: { data: body?.data ?? [], nextPage }, next: nextPage?.offset || undefined };
   };
 }
 
 /** Paginator options first: a bad limit or maxItems throws before anything else is looked at. */
-function paginate(fetchList: Parameters<typeof offsetPages>[0], query: { limit?: number; maxItems?: number }) {
+function paginate(fetchList: FetchList, query: { limit?: number; maxItems?: number; prefetch?: boolean }) {
   return new Paginator<TaskCompact>(offsetPages(fetchList), query);
 }
 
@@ -95,33 +97,36 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
 
     list(query, opts) {
       if (query === null || typeof query !== "object") throw new TypeError("query must be an object");
-      const { limit, maxItems, ...filters } = query;
+      const { limit, maxItems, prefetch, ...filters } = query;
       if (!filters.project && !filters.section && !(filters.assignee && filters.workspace)) {
         throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
       }
       const call = prepareCall(ctx, opts);
       return paginate(
-        (pageLimit, offset) =>
-          call<TaskCompact[]>((init) =>
-            client.GET("/tasks", { params: { query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } }, ...init }),
+        (pageLimit, offset, signal) =>
+          call<TaskCompact[]>(
+            (init) => client.GET("/tasks", { params: { query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } }, ...init }),
+            signal,
           ),
-        { limit, maxItems },
+        { limit, maxItems, prefetch },
       );
     },
 
     forProject(projectGid, query = {}, opts) {
       const project_gid = checkGid(projectGid, "projectGid");
-      const { limit, maxItems, ...filters } = query;
+      const { limit, maxItems, prefetch, ...filters } = query;
       const call = prepareCall(ctx, opts);
       return paginate(
-        (pageLimit, offset) =>
-          call<TaskCompact[]>((init) =>
-            client.GET("/projects/{project_gid}/tasks", {
-              params: { path: { project_gid }, query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
-              ...init,
-            }),
+        (pageLimit, offset, signal) =>
+          call<TaskCompact[]>(
+            (init) =>
+              client.GET("/projects/{project_gid}/tasks", {
+                params: { path: { project_gid }, query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
+                ...init,
+              }),
+            signal,
           ),
-        { limit, maxItems },
+        { limit, maxItems, prefetch },
       );
     },
 
@@ -129,14 +134,16 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
       const task_gid = checkGid(taskGid, "taskGid");
       const call = prepareCall(ctx, opts);
       return paginate(
-        (pageLimit, offset) =>
-          call<TaskCompact[]>((init) =>
-            client.GET("/tasks/{task_gid}/subtasks", {
-              params: { path: { task_gid }, query: { ...optQuery(opts), limit: pageLimit, offset } },
-              ...init,
-            }),
+        (pageLimit, offset, signal) =>
+          call<TaskCompact[]>(
+            (init) =>
+              client.GET("/tasks/{task_gid}/subtasks", {
+                params: { path: { task_gid }, query: { ...optQuery(opts), limit: pageLimit, offset } },
+                ...init,
+              }),
+            signal,
           ),
-        { limit: query.limit, maxItems: query.maxItems },
+        { limit: query.limit, maxItems: query.maxItems, prefetch: query.prefetch },
       );
     },
 
@@ -154,21 +161,25 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
 
     search(workspaceGid, query = {}, opts) {
       const workspace_gid = checkGid(workspaceGid, "workspaceGid");
-      const { limit, maxItems, ...filters } = query;
+      const { limit, maxItems, prefetch, ...filters } = query;
       const byCreatedAt = filters.sort_by === undefined || filters.sort_by === "created_at";
       const fields = byCreatedAt ? { opt_fields: withCreatedAt(opts?.opt_fields) } : {};
       const call = prepareCall(ctx, opts);
       const fetchPage = searchPages(
-        async (searchQuery, pageLimit) =>
-          (await call<TaskCompact[] | undefined>((init) =>
-            client.GET("/workspaces/{workspace_gid}/tasks/search", {
-              params: { path: { workspace_gid }, query: { ...searchQuery, ...optQuery(opts), ...fields, limit: pageLimit } },
-              ...init,
-            }),
-          )).data ?? [],
+        async (searchQuery, pageLimit, signal) =>
+          (
+            await call<TaskCompact[] | undefined>(
+              (init) =>
+                client.GET("/workspaces/{workspace_gid}/tasks/search", {
+                  params: { path: { workspace_gid }, query: { ...searchQuery, ...optQuery(opts), ...fields, limit: pageLimit } },
+                  ...init,
+                }),
+              signal,
+            )
+          ).data ?? [],
         filters,
       );
-      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems });
+      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems, prefetch });
     },
 
     duplicate(taskGid, body = {}, opts) {

@@ -57,6 +57,8 @@ export interface PaginatorOptions {
   limit?: number;
   /** Cap on the items yielded in total; never sent on the wire. */
   maxItems?: number;
+  /** Request page n+1 while page n is being consumed (never more than one page ahead). */
+  prefetch?: boolean;
 }
 
 export interface Page<T> {
