@@ -60,7 +60,6 @@ export function createTransport(config: TransportConfig): Transport {
       const pending = tokenFor();
       const tokenValue = typeof pending === "string" ? pending : await pending;
       current.headers.set("Authorization", `Bearer ${tokenValue}`);
-      const redact = redactor(tokenValue);
       const canRetry = retry !== false && attempt < retry.maxRetries;
       // A body can be read once: keep a copy in case this attempt has to be sent again.
       const spare = canRetry && current.body !== null ? current.clone() : undefined;
@@ -80,7 +79,7 @@ export function createTransport(config: TransportConfig): Transport {
           await again(backoff());
           continue;
         }
-        throw connectionError(current, cause, "the request failed before an answer arrived", redact);
+        throw connectionError(current, cause, "the request failed before an answer arrived", tokenValue);
       } finally {
         ticket?.release();
       }
@@ -105,7 +104,7 @@ export function createTransport(config: TransportConfig): Transport {
         continue;
       }
       if (!response.ok) {
-        if (strict) throw await toAsanaError(current, response, redact);
+        if (strict) throw await toAsanaError(current, response, tokenValue);
         return response;
       }
       // Lenient without a retry left: hand the response over untouched.
@@ -124,7 +123,7 @@ export function createTransport(config: TransportConfig): Transport {
           continue;
         }
         const note = idempotent ? "" : " (the request may have been carried out)";
-        throw connectionError(current, cause, `the ${status} response body was cut off or not JSON${note}`, redact);
+        throw connectionError(current, cause, `the ${status} response body was cut off or not JSON${note}`, tokenValue);
       }
       if (strict) {
         parsedBodies.set(response, data);
@@ -141,12 +140,15 @@ function discard(response: Response): void {
   response.body?.cancel().catch(() => {});
 }
 
-function connectionError(request: Request, cause: unknown, what: string, redact: Redact): ConnectionError {
+// Errors are built with the token of the request that failed, so every field can be redacted.
+
+function connectionError(request: Request, cause: unknown, what: string, token: string): ConnectionError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new ConnectionError(`${what}: ${reason}`, { method: request.method, url: request.url, cause }, redact);
+  return new ConnectionError(`${what}: ${reason}`, { method: request.method, url: request.url, cause }, redactor(token));
 }
 
-export async function toAsanaError(request: Request, response: Response, redact: Redact): Promise<AsanaError> {
+export async function toAsanaError(request: Request, response: Response, token: string): Promise<AsanaError> {
+  const redact = redactor(token);
   let text = "";
   try {
     text = await response.text();
