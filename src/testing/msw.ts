@@ -6,6 +6,8 @@
 import type { RequestHandler } from "msw";
 
 type Msw = typeof import("msw");
+// Keep this exact `await import("msw").catch(` form: the CommonJS build rewrites it into a guarded
+// require (scripts/build/plugins.ts, topLevelImportAsRequire), since CommonJS has no top-level await.
 let loadError: unknown;
 const msw: Msw | undefined = await import("msw").catch((error: unknown) => {
   loadError = error;
