@@ -202,7 +202,7 @@ export interface Seed {
   project(fields: { workspace: string; name?: string }): { gid: string };
   tag(fields: { workspace: string; name?: string }): { gid: string };
   task(fields?: SeedTaskFields): { gid: string };
-  /** Many tasks at once (10,000 in a few tens of ms); names default to "Task 1", "Task 2", … */
+  /** Many tasks at once (10,000 in about 50–100 ms); names default to "Task 1", "Task 2", … */
   tasks(count: number, fields?: SeedTasksFields): string[];
 }
 
