@@ -1,5 +1,6 @@
 /** A timer that an abort cancels at once, rejecting with the signal's reason and leaving no timer behind. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

@@ -45,20 +45,3 @@ export function phrase(): string {
   const pick = (words: string[], k: number) => words[Math.floor(n / k) % words.length]!;
   return `${pick(NUMBERS, 1)} ${pick(ADJECTIVES, 3)} ${pick(NOUNS, 7)} ${pick(VERBS, 11)} ${pick(ADVERBS, 13)}`;
 }
-
-/** A timer the request's abort cancels at once (so an aborted test leaves no timer behind). */
-export function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}

@@ -4,7 +4,8 @@
  * `fake.handlers`, or `asana-fetch/testing/node` for a real loopback server. See README.md here.
  */
 import type { FakeContext } from "./context.ts";
-import { delay, errorResponse, HELP } from "./http.ts";
+import { sleep } from "../sleep.ts";
+import { errorResponse, HELP } from "./http.ts";
 import { FaultTable, faultResponse } from "./faults.ts";
 import { createMswHandlers, DEFAULT_MSW_BASE_URLS } from "./msw.ts";
 import { OffsetStore } from "./paging.ts";
@@ -89,7 +90,7 @@ export function createFakeAsana(options: FakeAsanaOptions = {}): FakeAsana {
 
       const bodyText = await request.text().catch(() => "");
       record.body = parseBody(bodyText);
-      await delay(extraLatency + latencyMs, request.signal);
+      await sleep(extraLatency + latencyMs, request.signal);
       const response = early ?? route(ctx, { method, url, bodyText });
       if (response.status === 429) stats.rejected429 += 1;
       return response;
