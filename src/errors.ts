@@ -27,6 +27,17 @@ export interface AsanaErrorInit {
   headers: Headers;
 }
 
+/** What JSON.stringify(asanaError) gives: every field, redacted, with the headers as an object. */
+export interface AsanaErrorJSON {
+  name: string;
+  message: string;
+  status: number;
+  method: string;
+  url: string;
+  errors: AsanaErrorDetail[];
+  headers: Record<string, string>;
+}
+
 /** A non-2xx answer from Asana. Subclasses by status: catch AsanaError, or a specific one. */
 export class AsanaError extends Error {
   override name = "AsanaError";
@@ -59,7 +70,7 @@ export class AsanaError extends Error {
     return this.errors.find((e) => e.phrase)?.phrase;
   }
 
-  toJSON() {
+  toJSON(): AsanaErrorJSON {
     return {
       name: this.name,
       message: this.message,
@@ -87,7 +98,7 @@ export class RateLimitError extends AsanaError {
     super(init, redact);
     this.retryAfterMs = retryAfterMs;
   }
-  override toJSON() {
+  override toJSON(): AsanaErrorJSON & { retryAfterMs: number | undefined } {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
@@ -120,7 +131,7 @@ export class ConnectionError extends Error {
     this.url = url;
   }
 
-  toJSON() {
+  toJSON(): { name: string; message: string; method: string; url: string; cause: string | undefined } {
     const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : undefined;
     return { name: this.name, message: this.message, method: this.method, url: this.url, cause };
   }

@@ -20,4 +20,5 @@ export {
   JobFailedError,
   TimeoutError,
 } from "./errors.ts";
+export type { AsanaErrorJSON } from "./errors.ts";
 export type * from "./types.ts";
