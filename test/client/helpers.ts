@@ -26,6 +26,9 @@ export interface Recorded {
   text: Promise<string>;
 }
 
+/** More requests than any test needs: a runaway paginator is failed with a 400 rather than hanging jest. */
+export const REQUEST_CAP = 500;
+
 export interface TestServer {
   /** Every request seen since the current test started, in order. */
   readonly requests: Recorded[];
@@ -51,13 +54,19 @@ export function useServer(): TestServer {
       text: request.clone().text(),
     });
   });
+  // A loop that only awaits msw answers never yields to jest's test timeout, so cap it here.
+  const guard = http.all("*", () =>
+    requests.length > REQUEST_CAP
+      ? HttpResponse.json({ errors: [{ message: `test guard: more than ${REQUEST_CAP} requests` }] }, { status: 400 })
+      : undefined,
+  );
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => {
     server.resetHandlers();
     requests.length = 0;
   });
   afterAll(() => server.close());
-  return { requests, use: (...handlers) => server.use(...handlers) };
+  return { requests, use: (...handlers) => server.use(guard, ...handlers) };
 }
 
 export function client(options: Partial<AsanaClientOptions> = {}): AsanaClient {
