@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: asana-fetch beside raw fetch, bare openapi-fetch and the official `asana` client.
+ * Each section runs in a fresh process; the tables are printed as they come and, for a full run,
+ * written to BENCHMARKS.md. Fails only when a section crashes, never on the numbers.
+ *
+ *   npm run bench                          full run, about 4 minutes, writes BENCHMARKS.md
+ *   npm run bench -- --quick               under a minute (CI), prints only
+ *   npm run bench -- --only quota,prefetch some sections
+ *   npm run bench -- --out FILE            where to write the Markdown (also in quick mode)
+ */
+import { fork } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { markdown, sections, targets, targetsSection, type Results } from "./report.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    out: { type: "string" },
+  },
+});
+
+const quick = args.quick === true;
+
+/** Rounds and sizes: the full run keeps to ~4 minutes, --quick to under one. */
+const OPTIONS: Record<string, Record<string, unknown>> = quick
+  ? {
+      throughput: { rounds: 3, sliceMs: 200, concurrencies: [1, 16] },
+      overhead: { rounds: 3, iterations: 500, ablations: false },
+      paginate: { rounds: 1, sampleEvery: 10 },
+      quota: { rounds: 1, tasks: 300, requests: 100, windowMs: 1000 },
+      prefetch: { rounds: 2 },
+      bundle: {},
+    }
+  : {
+      throughput: { rounds: 6, sliceMs: 700, concurrencies: [1, 16] },
+      overhead: { rounds: 9, iterations: 2000, ablations: true },
+      paginate: { rounds: 5, sampleEvery: 5 },
+      quota: { rounds: 3, tasks: 600, requests: 100, windowMs: 1000 },
+      prefetch: { rounds: 6 },
+      bundle: {},
+    };
+
+const only = args.only?.split(",").map((s) => s.trim()).filter(Boolean);
+for (const name of only ?? []) if (!(name in OPTIONS)) throw new Error(`--only: unknown section ${name}; known: ${Object.keys(OPTIONS).join(", ")}`);
+const chosen = Object.keys(OPTIONS).filter((name) => !only || only.includes(name));
+
+/** A section that has not answered by then has hung: it is stopped and reported as a crash. */
+const SECTION_TIMEOUT_MS = quick ? 90_000 : 300_000;
+const runner = fileURLToPath(new URL("./run-section.ts", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+type Reply = { ok: true; result: unknown } | { ok: false; error: string };
+
+function runSection(name: string): Promise<Reply> {
+  return new Promise((resolve) => {
+    const child = fork(runner, [name, JSON.stringify(OPTIONS[name])], {
+      cwd: root,
+      execArgv: ["--import", "tsx", "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let reply: Reply | undefined;
+    const timer = setTimeout(() => {
+      reply ??= { ok: false, error: `timed out after ${SECTION_TIMEOUT_MS / 1000} s` };
+      child.kill("SIGKILL");
+    }, SECTION_TIMEOUT_MS);
+    child.on("message", (message) => {
+      reply = message as Reply;
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve(reply ?? { ok: false, error: `exited with ${signal ?? `code ${code}`} before reporting` });
+    });
+  });
+}
+
+const results: Results = {
+  mode: quick ? "quick" : "full",
+  machine: {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    loadBefore: os.loadavg(),
+  },
+  options: OPTIONS,
+  errors: {},
+};
+
+console.log(`asana-fetch bench (${results.mode}): ${results.machine.cpu}, ${results.machine.cores} cores, Node ${results.machine.node}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`);
+const started = performance.now();
+for (const name of chosen) {
+  const t0 = performance.now();
+  process.stdout.write(`running ${name}... `);
+  const reply = await runSection(name);
+  console.log(`${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (!reply.ok) {
+    results.errors[name] = reply.error;
+    console.error(`\n${name} crashed:\n${reply.error}\n`);
+    continue;
+  }
+  (results as unknown as Record<string, unknown>)[name] = reply.result;
+  console.log(`\n${sections(results)[name] ?? ""}\n`);
+}
+results.machine.loadAfter = os.loadavg();
+
+const list = targets(results);
+console.log(`${targetsSection(list)}\n`);
+console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+const out = args.out ?? (quick || only ? undefined : "BENCHMARKS.md");
+if (out) {
+  const findingsFile = new URL("./FINDINGS.md", import.meta.url);
+  const findings = existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : undefined;
+  writeFileSync(resolve(root, out), markdown(results, findings));
+  console.log(`wrote ${out}`);
+}
+if (Object.keys(results.errors).length > 0) process.exitCode = 1;

@@ -1,0 +1,376 @@
+/** Turns the sections' raw results into Markdown tables and the list of targets, met or missed. */
+import type { BundleRow } from "./bundle.ts";
+import { median, medianRatio } from "./common.ts";
+import { ABLATIONS, CASES, type OverheadResult } from "./overhead.ts";
+import type { PaginateResult } from "./paginate.ts";
+import type { PrefetchResult } from "./prefetch.ts";
+import type { QuotaResult } from "./quota.ts";
+import type { ThroughputResult } from "./throughput.ts";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  os: string;
+  date: string;
+  loadBefore: number[];
+  loadAfter?: number[];
+}
+
+export interface Results {
+  mode: "full" | "quick";
+  machine: Machine;
+  options: Record<string, unknown>;
+  throughput?: ThroughputResult;
+  overhead?: OverheadResult;
+  paginate?: PaginateResult;
+  quota?: QuotaResult;
+  prefetch?: PrefetchResult;
+  bundle?: BundleRow[];
+  errors: Record<string, string>;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+  why: string;
+}
+
+// ---- formatting -------------------------------------------------------------------------------
+
+const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+const fixed = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const signedKb = (bytes: number): string => `${bytes >= 0 ? "+" : "−"}${(Math.abs(bytes) / 1024).toFixed(0)} KB`;
+const spread = (values: number[], digits = 2): string =>
+  values.length > 1 ? ` (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})` : "";
+
+function table(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? "---" : "---:"));
+  return [header, align, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
+const ratios = (a: number[], b: number[]): number[] => a.map((value, i) => value / b[i]!);
+const diffs = (a: number[], b: number[]): number[] => a.map((value, i) => value - b[i]!);
+
+// ---- sections ---------------------------------------------------------------------------------
+
+function throughputSection(t: ThroughputResult, rounds: number): string {
+  const concurrencies = Object.keys(Object.values(t.rps)[0] ?? {});
+  const rows = Object.entries(t.rps).map(([name, byC]) => [
+    name,
+    ...concurrencies.map((c) => `${int(median(byC[c]!))}${spread(byC[c]!, 0)}`),
+    int(t.connections[name] ?? 0),
+    String(t.errors[name] ?? 0),
+  ]);
+  const ratioRows: [string, string, string][] = [
+    ["raw fetch #2 / raw fetch (noise control, should be ~1.00)", "raw fetch #2", "raw fetch"],
+    ["asana-fetch / openapi-fetch", "asana-fetch", "openapi-fetch"],
+    ["asana-fetch / official asana", "asana-fetch", "official asana"],
+    ["asana-fetch / official with a keep-alive agent", "asana-fetch", "official (keep-alive agent)"],
+    ["openapi-fetch / raw fetch", "openapi-fetch", "raw fetch"],
+    ["asana-fetch / raw fetch", "asana-fetch", "raw fetch"],
+  ];
+  const ratioTable = table(
+    ["ratio (median of per-round ratios, min–max)", ...concurrencies.map((c) => `c=${c}`)],
+    ratioRows
+      .filter(([, a, b]) => t.rps[a] && t.rps[b])
+      .map(([label, a, b]) => [label, ...concurrencies.map((c) => {
+        const r = ratios(t.rps[a]![c]!, t.rps[b]![c]!);
+        return `${fixed(median(r))}${spread(r)}`;
+      })]),
+  );
+  return [
+    `### Throughput: single GET /tasks/{gid} (~1.1 KB body) over loopback`,
+    ``,
+    `Median req/s over ${rounds} rounds (min–max in brackets); each client runs the same time slice per round, in a rotating order.`,
+    ``,
+    table(["client", ...concurrencies.map((c) => `c=${c} req/s`), "TCP connections opened", "errors"], rows),
+    ``,
+    ratioTable,
+  ].join("\n");
+}
+
+function overheadSection(o: OverheadResult): string {
+  const rows = Object.entries(o.us).map(([name, us]) => [name, fixed(median(us)), spread(us, 1).trim(), fixed(median(o.cpu[name] ?? []))]);
+  const get = diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!);
+  const page = diffs(o.us[CASES.facadePage]!, o.us[CASES.barePage]!);
+  const lines = [
+    `### Client CPU per call (stub fetch, no network)`,
+    ``,
+    `${int(o.iterations)} sequential calls per case per round; µs per call, median over rounds (wall clock; process CPU time,`,
+    `which also counts GC and other helper threads, beside it). Every case pays for the stub's \`new Response\`.`,
+    ``,
+    table(["case", "µs/call", "min–max", "CPU µs/call"], rows),
+    ``,
+    table(
+      ["difference (median of per-round differences)", "µs/call"],
+      [
+        ["asana-fetch tasks.get − openapi-fetch GET", `${fixed(median(get))}${spread(get, 1)}`],
+        ["asana-fetch one page − openapi-fetch one page", `${fixed(median(page))}${spread(page, 1)}`],
+      ],
+    ),
+  ];
+  const ablations = Object.values(ABLATIONS).filter((name) => o.us[name]);
+  if (ablations.length > 0) {
+    lines.push(
+      ``,
+      `What each feature costs: tasks.get with it switched off (positive = the feature's cost per call).`,
+      ``,
+      table(
+        ["tasks.get variant", "µs/call", "saves vs default (median of per-round differences)"],
+        ablations.map((name) => {
+          const saved = diffs(o.us[CASES.facadeGet]!, o.us[name]!);
+          return [name, fixed(median(o.us[name]!)), `${fixed(median(saved))}${spread(saved, 1)}`];
+        }),
+      ),
+    );
+  }
+  return lines.join("\n");
+}
+
+function paginateSection(p: PaginateResult, rounds: number): string {
+  const raw = p.ms["raw fetch"]!;
+  const rows = Object.entries(p.ms).map(([name, ms]) => {
+    const h = p.heap[name]!;
+    const r = ratios(ms, raw);
+    return [name, int(median(ms)), `${fixed(median(r))}${spread(r)}`, mb(h.start), mb(h.max), mb(h.end), signedKb(h.max - h.start)];
+  });
+  return [
+    `### Pagination: ${int(p.items)} tasks over ${p.pages} pages (limit=100) from the loopback server`,
+    ``,
+    `Wall time: median of ${rounds} rounds. Heap: \`gc(); process.memoryUsage().heapUsed\` before the walk, every few pages during it, and after.`,
+    ``,
+    table(["client", "ms per walk", "÷ raw fetch", "heap start", "heap max", "heap end", "max − start"], rows),
+  ].join("\n");
+}
+
+function bundleSection(rows: BundleRow[]): string {
+  return [
+    `### Bundle size (esbuild --minify, then gzip -9)`,
+    ``,
+    table(
+      ["entry", "platform", "minified", "gzipped"],
+      rows.map((r) => [r.name, r.platform, r.minified === undefined ? `failed: ${r.error}` : kb(r.minified), r.gzipped === undefined ? "" : kb(r.gzipped)]),
+    ),
+  ].join("\n");
+}
+
+function quotaSection(q: QuotaResult): string {
+  const rows = Object.entries(q.runs).map(([name, runs]) => {
+    const ms = runs.map((r) => r.ms);
+    const requests = median(runs.map((r) => r.requests));
+    const rejected = median(runs.map((r) => r.rejected429));
+    const failures = runs.map((r) => r.failures);
+    return [
+      name,
+      int(median(ms)),
+      `${fixed(median(ms) / q.minimumMs)}${spread(ms.map((m) => m / q.minimumMs))}`,
+      failures.join(", "),
+      int(requests),
+      int(rejected),
+      `${fixed((100 * rejected) / requests, 1)} %`,
+    ];
+  });
+  const firstFailures = Object.entries(q.runs)
+    .flatMap(([name, runs]) => (runs[0]?.firstFailure ? [`- ${name}: first failure seen by the caller: \`${runs[0].firstFailure}\``] : []));
+  return [
+    `### Quota-bound bulk job: ${int(q.tasks)} tasks.get fired at once against the fake Asana`,
+    ``,
+    `Quota: ${q.quota.requests} requests per sliding ${int(q.quota.windowMs)} ms window (rejected requests count too), and 50 GETs in flight.`,
+    `Theoretical minimum: request k (0-based) cannot arrive before floor(k / ${q.quota.requests}) × ${int(q.quota.windowMs)} ms, so ${int(q.tasks)} requests need at least`,
+    `floor((${q.tasks} − 1) / ${q.quota.requests}) × ${int(q.quota.windowMs)} = **${int(q.minimumMs)} ms**. Medians over rounds; failures listed per round.`,
+    ``,
+    table(["client", "wall ms", "÷ minimum", "failures (per round)", "requests sent", "429s received", "429s / requests"], rows),
+    ...(firstFailures.length ? [``, ...firstFailures] : []),
+  ].join("\n");
+}
+
+function prefetchSection(p: PrefetchResult): string {
+  const speedup = ratios(p.ms.none!, p.ms.prefetch!);
+  return [
+    `### Page prefetch: ${p.pages} pages, ${p.latencyMs} ms server latency and ${p.consumerMs} ms of consumer work per page`,
+    ``,
+    table(
+      ["mode", "ms per walk (median)", "ms per page"],
+      [
+        ["no prefetch", int(median(p.ms.none!)), fixed(median(p.ms.none!) / p.pages, 1)],
+        ["prefetch: true", int(median(p.ms.prefetch!)), fixed(median(p.ms.prefetch!) / p.pages, 1)],
+      ],
+    ),
+    ``,
+    `Speed-up (median of per-round ratios): **${fixed(median(speedup))}×**${spread(speedup)}; the ideal is (latency + work) / max(latency, work) = ${fixed((p.latencyMs + p.consumerMs) / Math.max(p.latencyMs, p.consumerMs))}×.`,
+  ].join("\n");
+}
+
+// ---- targets ----------------------------------------------------------------------------------
+
+export function targets(r: Results): Target[] {
+  const out: Target[] = [];
+  const t = r.throughput;
+  const o = r.overhead;
+  const overheadGet = o ? median(diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!)) : undefined;
+
+  if (t && t.rps["asana-fetch"]?.["16"]) {
+    const vsBare = ratios(t.rps["asana-fetch"]!["16"]!, t.rps["openapi-fetch"]!["16"]!);
+    const noise = medianRatio(t.rps["raw fetch #2"]!["16"]!, t.rps["raw fetch"]!["16"]!);
+    const met = median(vsBare) >= 0.95;
+    out.push({
+      name: "Throughput at c=16 vs bare openapi-fetch",
+      goal: "≥ 0.95×",
+      measured: `${fixed(median(vsBare))}×${spread(vsBare)}`,
+      met,
+      why:
+        `median of per-round ratios; noise control raw #2 / raw = ${fixed(noise)}. ` +
+        (met
+          ? "The facade's extra per-call CPU is small next to a loopback round trip."
+          : `At c=16 the client process is CPU-bound, so the facade's extra CPU per call (${overheadGet === undefined ? "see the overhead table" : `${fixed(overheadGet, 1)} µs above openapi-fetch with a stub fetch`}) turns directly into lost throughput.`),
+    });
+    const vsOfficial = ratios(t.rps["asana-fetch"]!["16"]!, t.rps["official asana"]!["16"]!);
+    const officialConnections = t.connections["official asana"] ?? 0;
+    out.push({
+      name: "Throughput at c=16 vs the official client",
+      goal: "≥ 1.15×",
+      measured: `${fixed(median(vsOfficial))}×${spread(vsOfficial)}`,
+      met: median(vsOfficial) >= 1.15,
+      why: `The official client (superagent, \`agent: false\`) opened ${int(officialConnections)} TCP connections in the measured slices, one per request; asana-fetch reuses undici's keep-alive pool (${int(t.connections["asana-fetch"] ?? 0)}).`,
+    });
+  }
+  if (o) {
+    const get = diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!);
+    const met = median(get) <= 5;
+    const costs = Object.values(ABLATIONS)
+      .filter((name) => o.us[name])
+      .map((name) => `${name.replace(/^tasks\.get, /, "")}: saves ${fixed(median(diffs(o.us[CASES.facadeGet]!, o.us[name]!)), 1)} µs`);
+    out.push({
+      name: "Facade overhead per call (tasks.get − openapi-fetch GET, stub fetch)",
+      goal: "≤ 5 µs",
+      measured: `${fixed(median(get), 1)} µs${spread(get, 1)}`,
+      met,
+      why: met ? "median of per-round differences." : `median of per-round differences. Switching features off: ${costs.join("; ") || "not measured (quick mode)"}. See "Findings" for where the rest goes.`,
+    });
+  }
+  if (r.paginate) {
+    const h = r.paginate.heap["asana-fetch"];
+    if (h) {
+      const growth = h.max - h.start;
+      out.push({
+        name: `Heap flat while iterating ${int(r.paginate.items)} tasks (asana-fetch)`,
+        goal: "max − start ≤ 1 MB",
+        measured: `${signedKb(growth)} (start ${mb(h.start)}, max ${mb(h.max)}, end ${mb(h.end)}; ${h.samples} samples)`,
+        met: growth <= 1024 * 1024,
+        why: growth <= 1024 * 1024 ? "Pages are dropped once consumed: nothing is buffered." : "The heap grows with the pages walked: something keeps pages or per-request state alive.",
+      });
+    }
+  }
+  if (r.quota) {
+    const q = r.quota;
+    for (const [name, runs] of Object.entries(q.runs)) {
+      if (!name.startsWith("asana-fetch")) continue;
+      const ratio = median(runs.map((run) => run.ms)) / q.minimumMs;
+      const failures = Math.max(...runs.map((run) => run.failures));
+      const share = median(runs.map((run) => run.rejected429 / run.requests));
+      const misses = [
+        ratio > 1.15 ? `${fixed(ratio)}× the minimum` : "",
+        failures > 0 ? `${failures} failures` : "",
+        share >= 0.05 ? `${fixed(share * 100, 1)} % of requests got a 429` : "",
+      ].filter(Boolean);
+      out.push({
+        name: `Quota-bound bulk job, ${name}`,
+        goal: "≤ 1.15× the minimum, 0 failures, 429s < 5 %",
+        measured: `${fixed(ratio)}×, ${failures} failures, ${fixed(share * 100, 1)} % 429s`,
+        met: misses.length === 0,
+        why: misses.length === 0 ? "Requests are spaced to the quota." : `Missed: ${misses.join(", ")}. See "Findings".`,
+      });
+    }
+  }
+  if (r.prefetch) {
+    const speedup = median(ratios(r.prefetch.ms.none!, r.prefetch.ms.prefetch!));
+    out.push({
+      name: "Page prefetch speed-up (20 ms latency, 20 ms work per page)",
+      goal: "≥ 1.6×",
+      measured: `${fixed(speedup)}×`,
+      met: speedup >= 1.6,
+      why: speedup >= 1.6 ? "The next page's request overlaps the consumer's work." : "The next page's request does not overlap the consumer's work enough.",
+    });
+  }
+  return out;
+}
+
+function targetsSection(list: Target[]): string {
+  return [
+    `### Targets`,
+    ``,
+    table(
+      ["target", "goal", "measured", "", "why"],
+      list.map((t) => [t.name, t.goal, t.measured, t.met === undefined ? "not measured" : t.met ? "**met**" : "**missed**", t.why]),
+    ),
+  ].join("\n");
+}
+
+// ---- the whole report -------------------------------------------------------------------------
+
+export function sections(r: Results): Record<string, string> {
+  const rounds = (name: string) => Number((r.options[name] as { rounds?: number } | undefined)?.rounds ?? 0);
+  const out: Record<string, string> = {};
+  if (r.throughput) out.throughput = throughputSection(r.throughput, rounds("throughput"));
+  if (r.overhead) out.overhead = overheadSection(r.overhead);
+  if (r.paginate) out.paginate = paginateSection(r.paginate, rounds("paginate"));
+  if (r.quota) out.quota = quotaSection(r.quota);
+  if (r.prefetch) out.prefetch = prefetchSection(r.prefetch);
+  if (r.bundle) out.bundle = bundleSection(r.bundle);
+  return out;
+}
+
+export function markdown(r: Results, findings: string | undefined): string {
+  const m = r.machine;
+  const body = Object.values(sections(r));
+  const errors = Object.entries(r.errors).map(([name, error]) => `- **${name} crashed**:\n\n\`\`\`\n${error}\n\`\`\``);
+  return [
+    `# Benchmarks`,
+    ``,
+    `Generated by \`npm run bench${r.mode === "quick" ? " -- --quick" : ""}\` (scripts/bench/) on ${m.date}. Do not edit by hand: re-run it.`,
+    ``,
+    table(
+      ["machine", ""],
+      [
+        ["CPU", m.cpu],
+        ["cores", String(m.cores)],
+        ["Node", m.node],
+        ["OS", m.os],
+        ["load average (1, 5, 15 min) before / after", `${m.loadBefore.map((l) => fixed(l)).join(", ")} / ${(m.loadAfter ?? []).map((l) => fixed(l)).join(", ")}`],
+      ],
+    ),
+    ``,
+    `## How to reproduce`,
+    ``,
+    "```sh",
+    "npm run bench              # full run (about 4 minutes), rewrites BENCHMARKS.md",
+    "npm run bench -- --quick   # CI smoke run (under a minute), prints only; add --out FILE to write",
+    "npm run bench -- --only throughput,overhead   # some sections",
+    "npx tsx --expose-gc scripts/bench/profile.ts get 4   # where tasks.get's CPU goes (V8 sampling profiler)",
+    "npx tsx scripts/bench/instructions.ts               # instructions per call under callgrind (slow)",
+    "```",
+    ``,
+    `Method: the loopback server (scripts/bench/server.ts) runs in its own process; every section runs in a fresh`,
+    `process with \`--expose-gc\`. Clients are interleaved within each round in a rotating order, and comparisons`,
+    `are medians of per-round ratios (or differences), which hold to about ±5 % on a noisy machine where a single`,
+    `batch can move 30 %. A second, identical raw-fetch client is a noise control: its ratio to the first should`,
+    `be ~1.00. The benchmark never fails on numbers, only on crashes.`,
+    ``,
+    `## Targets`,
+    ``,
+    targetsSection(targets(r)).replace(/^### Targets\n\n/, ""),
+    ``,
+    `## Results`,
+    ``,
+    ...body.flatMap((s) => [s, ``]),
+    ...(errors.length ? [`## Errors`, ``, ...errors, ``] : []),
+    ...(findings ? [findings.trim(), ``] : []),
+  ].join("\n");
+}
+
+export { targetsSection };
