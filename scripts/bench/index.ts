@@ -29,9 +29,9 @@ const quick = args.quick === true;
 /** Rounds and sizes: the full run keeps to ~4 minutes, --quick to under one. */
 const OPTIONS: Record<string, Record<string, unknown>> = quick
   ? {
-      throughput: { rounds: 3, sliceMs: 200, concurrencies: [1, 16] },
-      overhead: { rounds: 3, iterations: 500, ablations: false },
-      paginate: { rounds: 1, sampleEvery: 10 },
+      throughput: { rounds: 3, sliceMs: 150, concurrencies: [1, 16] },
+      overhead: { rounds: 3, iterations: 300, ablations: false },
+      paginate: { rounds: 1, sampleEvery: 20, warmUp: false },
       quota: { rounds: 1, tasks: 300, requests: 100, windowMs: 1000 },
       prefetch: { rounds: 2 },
       bundle: {},
@@ -39,7 +39,7 @@ const OPTIONS: Record<string, Record<string, unknown>> = quick
   : {
       throughput: { rounds: 6, sliceMs: 700, concurrencies: [1, 16] },
       overhead: { rounds: 9, iterations: 2000, ablations: true },
-      paginate: { rounds: 5, sampleEvery: 5 },
+      paginate: { rounds: 5, sampleEvery: 5, warmUp: true },
       quota: { rounds: 3, tasks: 600, requests: 100, windowMs: 1000 },
       prefetch: { rounds: 6 },
       bundle: {},

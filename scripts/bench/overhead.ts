@@ -31,6 +31,7 @@ export const CASES = {
   facadeGet: "asana-fetch tasks.get",
   barePage: "openapi-fetch GET one page (100 items)",
   facadePage: "asana-fetch forProject, one page (100 items)",
+  facadeItems: "asana-fetch for await over forProject, 100 items",
 } as const;
 
 /** tasks.get with one feature switched off at a time: the difference to the default is that feature's cost. */
@@ -97,6 +98,14 @@ export function overheadCases(withAblations = false): Case[] {
       },
     },
     { name: CASES.facadePage, call: () => facadePage.tasks.forProject(BIG_PROJECT, { limit: 100, maxItems: 100 }).toArray() },
+    {
+      name: CASES.facadeItems,
+      call: async () => {
+        let n = 0;
+        for await (const task of facadePage.tasks.forProject(BIG_PROJECT, { limit: 100, maxItems: 100 })) n += task.gid.length;
+        return n;
+      },
+    },
     ...(withAblations ? ablations : []),
   ];
 }

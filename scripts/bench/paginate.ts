@@ -11,6 +11,8 @@ export interface PaginateOptions {
   rounds: number;
   /** Heap sample every this many pages. */
   sampleEvery: number;
+  /** An unmeasured walk per client first (JIT, connections, the server's page cache). */
+  warmUp: boolean;
 }
 
 export interface HeapTrace {
@@ -54,8 +56,7 @@ export async function runPaginate(options: PaginateOptions): Promise<PaginateRes
     const contenders: Contender[] = [rawFetch("raw fetch", base), openapiFetch(base), asanaFetch(base), official(base)];
     const ms: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
 
-    // Warm-up walk each (also builds the server's page cache).
-    for (const c of contenders) await c.walk(BIG_PROJECT);
+    if (options.warmUp) for (const c of contenders) await c.walk(BIG_PROJECT);
     for (let round = 0; round < options.rounds; round++) {
       for (const c of roundOrder(contenders, round)) {
         gc();

@@ -98,6 +98,7 @@ function overheadSection(o: OverheadResult): string {
   const rows = Object.entries(o.us).map(([name, us]) => [name, fixed(median(us)), spread(us, 1).trim(), fixed(median(o.cpu[name] ?? []))]);
   const get = diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!);
   const page = diffs(o.us[CASES.facadePage]!, o.us[CASES.barePage]!);
+  const items = o.us[CASES.facadeItems] ? diffs(o.us[CASES.facadeItems]!, o.us[CASES.facadePage]!) : undefined;
   const lines = [
     `### Client CPU per call (stub fetch, no network)`,
     ``,
@@ -111,6 +112,7 @@ function overheadSection(o: OverheadResult): string {
       [
         ["asana-fetch tasks.get − openapi-fetch GET", `${fixed(median(get))}${spread(get, 1)}`],
         ["asana-fetch one page − openapi-fetch one page", `${fixed(median(page))}${spread(page, 1)}`],
+        ...(items ? [["for await over its 100 items − toArray() of the page (item iteration)", `${fixed(median(items))}${spread(items, 1)}`]] : []),
       ],
     ),
   ];
