@@ -4,8 +4,10 @@
  *   the rest queue in order;
  * - after a 429, the whole client pauses for Retry-After, so queued requests wait it out instead of
  *   piling on (rejected requests still count against Asana's quota);
- * - a request budget per window, declared (`rateLimit`) or learned from the first 429: no more than
- *   `requests` starts in any `windowMs`, so a bulk job runs at the quota's pace with few 429s.
+ * - a request budget per window, declared (`rateLimit`) or learned from the first 429: a request
+ *   starts only once the one `requests` places before it was answered `windowMs` ago. Asana counts a
+ *   request on arrival, which the client cannot see; the answer is the latest that can have been, so
+ *   no window on Asana's side ever holds more than `requests`, however late a burst arrived.
  */
 import { sleep } from "./sleep.ts";
 
@@ -43,14 +45,27 @@ const MIN_SAMPLE = 10;
 /** A learned budget is forgotten after this many windows without a 429, and learned again if need be. */
 const FORGET_AFTER_WINDOWS = 10;
 
+/**
+ * One request's place in the budget. Asana counts a request when it arrives, somewhere between its
+ * start and its answer, so the client takes the answer's time: the latest moment it can have counted.
+ */
+interface Mark {
+  /** When its answer arrived; undefined while in flight. */
+  at: number | undefined;
+  waiters?: Array<() => void>;
+}
+
+/** Marks kept for a budget learned later, and at most this many (beyond the budget itself). */
+const KEEP_MARKS = 2048;
+
 export class Limiter {
   readonly #reads: Pool;
   readonly #writes: Pool;
   #pausedUntil = 0;
   #budget: RateLimitOptions | undefined;
   readonly #learns: boolean;
-  /** Start times of recent requests (ascending, possibly in the near future when reserved). */
-  #starts: number[] = [];
+  /** Recent requests, oldest first: request k waits for request k − budget.requests. */
+  #marks: Mark[] = [];
   /** Learning: successes counted since the last lesson, which bumps the generation. */
   #generation = 0;
   #succeeded = 0;
@@ -73,25 +88,56 @@ export class Limiter {
     if (target.active < target.max && target.queue.length === 0) target.active++;
     else await this.#enqueue(target, signal);
 
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
+    const tracked = this.#learns || this.#budget !== undefined;
+    const mark: Mark = { at: undefined };
+    const blocker = tracked ? this.#enter(mark) : undefined;
+    const freeSlot = () => {
       const next = target.queue.shift();
       if (next) next(); // hand the slot straight over
       else target.active--;
     };
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      settle(mark, Date.now());
+      freeSlot();
+    };
     try {
-      while (Date.now() < this.#pausedUntil) await sleep(this.#pausedUntil - Date.now(), signal ?? undefined);
-      const startAt = this.#reserve();
-      if (startAt > Date.now()) await sleep(startAt - Date.now(), signal ?? undefined);
+      await this.#turn(blocker, signal ?? undefined);
     } catch (error) {
-      release();
+      // Never sent: it hands its place on, so whoever waits for it waits only for its own blocker.
+      if (!blocker || blocker.at !== undefined) settle(mark, blocker?.at ?? -Infinity);
+      else (blocker.waiters ??= []).push(() => settle(mark, blocker.at!));
+      released = true;
+      freeSlot();
       throw error;
     }
     const startedAt = Date.now();
     if (this.#lessonAt === 0) this.#lessonAt = startedAt;
     return { startedAt, generation: this.#generation, release };
+  }
+
+  /** Waits out any pause, then until the request `budget.requests` places back was answered a window ago. */
+  async #turn(blocker: Mark | undefined, signal: AbortSignal | undefined): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      if (now < this.#pausedUntil) await sleep(this.#pausedUntil - now, signal);
+      else if (!blocker || !this.#budget) return;
+      else if (blocker.at === undefined) await settled(blocker, signal);
+      else if (blocker.at + this.#budget.windowMs > now) await sleep(blocker.at + this.#budget.windowMs - now, signal);
+      else return;
+    }
+  }
+
+  /** Appends the mark; returns the one it must wait for under the budget in force. */
+  #enter(mark: Mark): Mark | undefined {
+    const marks = this.#marks;
+    const requests = this.#budget?.requests;
+    const blocker = requests !== undefined && marks.length >= requests ? marks[marks.length - requests] : undefined;
+    marks.push(mark);
+    if (marks.length > 2 * KEEP_MARKS + (requests ?? 0)) marks.splice(0, marks.length - KEEP_MARKS - (requests ?? 0));
+    return blocker;
   }
 
   /** What came back for a request let through with `ticket`. */
@@ -133,24 +179,6 @@ export class Limiter {
     return { reads: this.#reads.active, writes: this.#writes.active };
   }
 
-  /** Books the earliest start the budget allows: the `requests`-th latest start plus the window. */
-  #reserve(): number {
-    const now = Date.now();
-    const budget = this.#budget;
-    const starts = this.#starts;
-    if (budget === undefined) {
-      // Remember recent starts anyway, so a budget learned later applies to them at once.
-      starts.push(now);
-      if (starts.length > 4096) starts.splice(0, starts.length - 2048);
-      return now;
-    }
-    while (starts.length > budget.requests && starts[0]! <= now - budget.windowMs) starts.shift();
-    const blocking = starts.length >= budget.requests ? starts[starts.length - budget.requests]! : -Infinity;
-    const at = Math.max(now, blocking + budget.windowMs, starts[starts.length - 1] ?? -Infinity);
-    starts.push(at);
-    return at;
-  }
-
   #enqueue(target: Pool, signal?: AbortSignal | null): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
@@ -167,6 +195,25 @@ export class Limiter {
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
+}
+
+function settle(mark: Mark, at: number): void {
+  if (mark.at !== undefined) return;
+  mark.at = at;
+  mark.waiters?.splice(0).forEach((wake) => wake());
+}
+
+/** Resolves once the mark's answer has arrived. */
+function settled(mark: Mark, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal!.reason);
+    (mark.waiters ??= []).push(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 function pool(max: number, name: string): Pool {

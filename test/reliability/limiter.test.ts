@@ -112,6 +112,42 @@ describe("request budget", () => {
     expect(wire.sent).toHaveLength(7);
   });
 
+  test("a burst that reaches Asana late still never overfills a window: the next start waits for the answer", async () => {
+    jest.useFakeTimers({ now: 0 });
+    // The first three sit 400 ms in a proxy queue, so Asana counts them at t=400, not when they left.
+    const arrivals: number[] = [];
+    const wire = scripted([], async () => {
+      const late = arrivals.length < 3;
+      if (late) await new Promise((r) => setTimeout(r, 400));
+      arrivals.push(Date.now());
+      return ok({ gid: "1" });
+    });
+    const asana = clientWith(wire.fetch, { rateLimit: { requests: 3, windowMs: 1_000 }, timeoutMs: Infinity });
+    const all = Promise.all(Array.from({ length: 6 }, (_, i) => asana.tasks.get(String(i + 1))));
+    await jest.advanceTimersByTimeAsync(1_399);
+    expect(wire.sent).toHaveLength(3); // sending at t=1000 would land a 4th request in Asana's window (400, 1400]
+    await jest.advanceTimersByTimeAsync(1);
+    await all;
+    expect(arrivals).toEqual([400, 400, 400, 1_400, 1_400, 1_400]);
+  });
+
+  test("a request aborted while waiting for the budget hands its place on: the next waits no longer than it would have", async () => {
+    jest.useFakeTimers({ now: 0 });
+    const wire = scripted([]);
+    const asana = clientWith(wire.fetch, { rateLimit: { requests: 2, windowMs: 1_000 } });
+    await Promise.all([asana.tasks.get("1"), asana.tasks.get("2")]);
+    const controller = new AbortController();
+    const aborted = asana.tasks.get("3", { signal: controller.signal }).catch((error: unknown) => error);
+    const fourth = asana.tasks.get("4");
+    const fifth = asana.tasks.get("5");
+    controller.abort(new Error("changed my mind"));
+    expect(await aborted).toEqual(new Error("changed my mind"));
+    await jest.advanceTimersByTimeAsync(1_000);
+    await Promise.all([fourth, fifth]); // both within the window that opened at t=1000
+    expect(wire.sent.map((r) => r.url.pathname.split("/").pop())).toEqual(["1", "2", "4", "5"]);
+    expect(Date.now()).toBe(1_000);
+  });
+
   test("learned from the first 429: a bulk job then runs at the quota's pace with few 429s", async () => {
     jest.useFakeTimers({ now: 0 });
     // An Asana-like quota: 20 requests per fixed 1 s window; rejected requests count too.
