@@ -25,17 +25,23 @@ export function withCreatedAt(optFields: readonly string[] | undefined): string[
   return fields;
 }
 
-export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>): PageFetcher<TaskCompact, SearchCursor> {
+/**
+ * Always asks for `pageSize`, not the smaller count the paginator wants near maxItems: a short page
+ * would fill with repeats sooner and be taken for "more tasks share this millisecond than a page
+ * holds", skipping the rest of that millisecond. The paginator trims what is over.
+ */
+export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>, pageSize: number): PageFetcher<TaskCompact, SearchCursor> {
+  const limit = pageSize;
   if (query.sort_by !== undefined && query.sort_by !== "created_at") {
     // Only created_at gives a stable cursor; any other order yields one page.
-    return async (_cursor, limit, signal) => ({ page: { data: await fetchSearch(query, limit, signal), nextPage: null }, next: undefined });
+    return async (_cursor, _wanted, signal) => ({ page: { data: await fetchSearch(query, limit, signal), nextPage: null }, next: undefined });
   }
   const ascending = query.sort_ascending === true;
   const boundKey = ascending ? "created_at.after" : "created_at.before";
   const step = ascending ? -1 : 1;
   const base = { ...query, sort_by: "created_at", sort_ascending: ascending };
 
-  return async (cursor, limit, signal) => {
+  return async (cursor, _wanted, signal) => {
     const raw = await fetchSearch(cursor ? { ...base, [boundKey]: cursor.bound } : base, limit, signal);
     const seen = cursor?.seenAtBoundary;
     const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;

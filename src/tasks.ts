@@ -14,7 +14,7 @@ import type {
   TaskCompact,
   TaskRequest,
 } from "./types.ts";
-import { checkGid, checkTaskBody } from "./validate.ts";
+import { checkGid, checkLimit, checkTaskBody } from "./validate.ts";
 
 const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
   "assignee", "attachments", "dates", "dependencies", "followers",
@@ -178,6 +178,7 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
             )
           ).data ?? [],
         filters,
+        checkLimit(limit),
       );
       return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems, prefetch });
     },

@@ -251,6 +251,17 @@ describe("maxItems and early exit", () => {
     for (const rec of srv.requests) expect(Number(rec.url.searchParams.get("limit"))).toBeLessThanOrEqual(3);
   });
 
+  test("maxItems near a shared millisecond skips nothing: every page asks for the full limit", async () => {
+    // t1..t3 share one millisecond (as many as a page holds). With 1 item left to take, a page of 1
+    // would hold only the repeat t1 and look like "a whole page in one millisecond", skipping t3.
+    const rows = [{ gid: "t0", at: 1000 }, ...["t1", "t2", "t3"].map((gid) => ({ gid, at: 999 })), { gid: "t4", at: 500 }];
+    serveSearch(rows);
+    const items = await client().tasks.search("w1", { limit: 3, maxItems: 4 }).toArray();
+    expect(gids(items)).toEqual(["t0", "t1", "t2", "t3"]);
+    expect(srv.requests.map((r) => r.url.searchParams.get("limit"))).toEqual(["3", "3"]);
+    expect(bounds("created_at.before")).toEqual([null, iso(T0 + 1000)]);
+  });
+
   test("maxItems within the first page is one request", async () => {
     serveSearch(Array.from({ length: 10 }, (_, i) => ({ gid: `t${i}`, at: 1000 - i })));
     const items = await client().tasks.search("w1", { limit: 5, maxItems: 5 }).toArray();
