@@ -15,7 +15,7 @@ export interface JobsApi {
 }
 
 export function createJobsApi(ctx: ClientContext): JobsApi {
-  function get(jobGid: string, opts?: RequestOptions): Promise<Job> {
+  async function get(jobGid: string, opts?: RequestOptions): Promise<Job> {
     const job_gid = checkGid(jobGid, "jobGid");
     return data(
       prepareCall(ctx, opts)<Job>((init) =>

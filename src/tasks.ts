@@ -21,6 +21,10 @@ const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
   "notes", "parent", "projects", "subtasks", "tags",
 ]);
 
+/**
+ * Bad input never reaches the wire: methods that return a promise reject with a TypeError or
+ * RangeError (never throw synchronously, so `.catch` sees it); paginator factories throw at once.
+ */
 export interface TasksApi {
   get(taskGid: string, opts?: RequestOptions): Promise<Task>;
   create(body: TaskRequest, opts?: RequestOptions): Promise<Task>;
@@ -66,21 +70,21 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
   const { client } = ctx;
 
   return {
-    get(taskGid, opts) {
+    async get(taskGid, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
       return data(prepareCall(ctx, opts)<Task>((init) =>
         client.GET("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, ...init }),
       ));
     },
 
-    create(body, opts) {
+    async create(body, opts) {
       checkTaskBody(body);
       return data(prepareCall(ctx, opts)<Task>((init) =>
         client.POST("/tasks", { params: { query: optQuery(opts) }, body: { data: body }, ...init }),
       ));
     },
 
-    update(taskGid, body, opts) {
+    async update(taskGid, body, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
       checkTaskBody(body);
       return data(prepareCall(ctx, opts)<Task>((init) =>
@@ -147,7 +151,7 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
       );
     },
 
-    createSubtask(taskGid, body, opts) {
+    async createSubtask(taskGid, body, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
       checkTaskBody(body);
       return data(prepareCall(ctx, opts)<Task>((init) =>
@@ -183,7 +187,7 @@ export function createTasksApi(ctx: ClientContext): TasksApi {
       return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems, prefetch });
     },
 
-    duplicate(taskGid, body = {}, opts) {
+    async duplicate(taskGid, body = {}, opts) {
       const task_gid = checkGid(taskGid, "taskGid");
       if (body === null || typeof body !== "object" || Array.isArray(body)) throw new TypeError("body must be an object");
       const { include, ...rest } = body;

@@ -45,6 +45,34 @@ describe("gids", () => {
     });
   });
 
+  const PAGINATORS = new Set(["tasks.forProject", "tasks.subtasks", "tasks.search"]);
+
+  test.each(GID_METHODS)("%s: a promise method rejects (never throws where .catch cannot see it); a paginator throws at once", async (name, call) => {
+    serveAnything();
+    if (PAGINATORS.has(name)) {
+      expect(() => call(client(), "")).toThrow(TypeError);
+    } else {
+      let result: unknown;
+      expect(() => {
+        result = call(client(), "");
+      }).not.toThrow();
+      expect(result).toBeInstanceOf(Promise);
+      await expect(result).rejects.toThrow(/gid|job/i);
+      await expect(result).rejects.toBeInstanceOf(TypeError);
+    }
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  test("bad bodies and options reject too: create, update, duplicate's include, per-call options", async () => {
+    serveAnything();
+    const asana = client();
+    await expect(asana.tasks.create({ name: "x", due_on: "tomorrow" })).rejects.toBeInstanceOf(TypeError);
+    await expect(asana.tasks.update("1", null as never)).rejects.toBeInstanceOf(TypeError);
+    await expect(asana.tasks.duplicate("1", { include: ["nope" as never] })).rejects.toBeInstanceOf(TypeError);
+    await expect(asana.tasks.get("1", { timeoutMs: -1 })).rejects.toBeInstanceOf(RangeError);
+    expect(srv.requests).toHaveLength(0);
+  });
+
   const ENCODED: [gid: string, encoded: string][] = [
     ["a/b", "a%2Fb"],
     ["../x", "..%2Fx"],
