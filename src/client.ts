@@ -75,7 +75,6 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
   const ctx: ClientContext = {
     client,
     transport,
-    strictFetch: (request) => transport.send(request, true),
     retry,
     timeoutMs,
     enable,

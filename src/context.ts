@@ -11,7 +11,6 @@ export interface ClientContext {
   /** The unwrapped openapi-fetch client (no timeouts of its own: the facade adds them per call). */
   client: Client<paths>;
   transport: Transport;
-  strictFetch: FetchLike;
   retry: RetryPolicy | false;
   timeoutMs: number | undefined;
   enable: readonly string[];
@@ -42,7 +41,8 @@ export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>
 export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined): Call {
   if (opts !== undefined && (opts === null || typeof opts !== "object")) throw new TypeError("options must be an object");
   const timeoutMs = opts?.timeoutMs === undefined ? ctx.timeoutMs : checkPositive(opts.timeoutMs, "timeoutMs", 0);
-  const fetch = opts?.retry === undefined ? ctx.strictFetch : strictWith(ctx.transport, resolveRetry(opts.retry, ctx.retry));
+  const retry = opts?.retry === undefined ? ctx.retry : resolveRetry(opts.retry, ctx.retry);
+  const { transport } = ctx;
   const headers =
     opts?.enable || opts?.disable
       ? {
@@ -56,17 +56,17 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
     const scope = callScope(signal, timeoutMs, "request", extra);
     try {
       // parseAs "stream": the strict transport has already parsed the body once.
-      const { response } = await send({ fetch, signal: scope.signal, headers, parseAs: "stream" });
+      const { response } = await send(
+        transport.signalInInit
+          ? { fetch: (request) => transport.send(request, true, retry, scope.signal), signal: undefined, headers, parseAs: "stream" }
+          : { fetch: (request) => transport.send(request, true, retry), signal: scope.signal, headers, parseAs: "stream" },
+      );
       // An empty 2xx body (a proxy's 204) still gives an envelope.
       return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);
     } finally {
       scope.done();
     }
   };
-}
-
-function strictWith(transport: Transport, retry: RetryPolicy | false): FetchLike {
-  return (request) => transport.send(request, true, retry);
 }
 
 function union(a: readonly string[], b: readonly string[] | undefined): string[] {

@@ -1,6 +1,6 @@
 /** createAsanaClient: input checks, token sources, base URL, client and per-call headers. */
 import { describe, expect, jest, test } from "@jest/globals";
-import { createAsanaClient, DEFAULT_BASE_URL, type AsanaClientOptions } from "asana-fetch";
+import { createAsanaClient, DEFAULT_BASE_URL, TimeoutError, type AsanaClientOptions } from "asana-fetch";
 import { BASE, TOKEN, caught, client, http, HttpResponse, useServer } from "./helpers.ts";
 
 const srv = useServer();
@@ -220,5 +220,36 @@ describe("per-call signal", () => {
     controller.abort(reason);
     const error = await caught(() => client().tasks.get("1", { signal: controller.signal }));
     expect(error).toBe(reason);
+  });
+
+  // With the global fetch the signal travels in fetch's init, not inside openapi-fetch's Request:
+  // the request on the wire must still be the one cancelled.
+  function hangingTask(seen: AbortSignal[]) {
+    return http.get(`${BASE}/tasks/:gid`, ({ request }) => {
+      seen.push(request.signal);
+      return new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+    });
+  }
+
+  test("with the global fetch, an abort in flight cancels the request on the wire and rejects with the reason", async () => {
+    const seen: AbortSignal[] = [];
+    srv.use(hangingTask(seen));
+    const controller = new AbortController();
+    const pending = caught(() => client().tasks.get("1", { signal: controller.signal }));
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 1));
+    const reason = new Error("user navigated away");
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+    expect(seen[0]!.aborted).toBe(true);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("with the global fetch, a timeout in flight cancels the request on the wire with a TimeoutError", async () => {
+    const seen: AbortSignal[] = [];
+    srv.use(hangingTask(seen));
+    const error = await caught(() => client({ timeoutMs: 50 }).tasks.get("1"));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(seen[0]!.aborted).toBe(true);
+    expect(srv.requests).toHaveLength(1);
   });
 });
