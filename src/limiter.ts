@@ -82,40 +82,53 @@ export class Limiter {
     this.#learns = rate === undefined;
   }
 
-  /** Resolves once a slot is held, any pause is over and the budget allows a start. */
-  async acquire(method: string, signal?: AbortSignal | null): Promise<Ticket> {
+  /**
+   * A ticket once a slot is held, any pause is over and the budget allows a start: at once (no
+   * promise, no extra tick) when nothing stands in the way, which is the common case.
+   */
+  acquire(method: string, signal?: AbortSignal | null): Ticket | Promise<Ticket> {
     const target = method === "GET" || method === "HEAD" ? this.#reads : this.#writes;
-    if (target.active < target.max && target.queue.length === 0) target.active++;
-    else await this.#enqueue(target, signal);
+    if (target.active < target.max && target.queue.length === 0) {
+      target.active++;
+      return this.#admit(target, signal ?? undefined);
+    }
+    return this.#enqueue(target, signal).then(() => this.#admit(target, signal ?? undefined));
+  }
 
-    const tracked = this.#learns || this.#budget !== undefined;
+  /** Holding a slot: takes a place in the budget, then waits its turn if it has to. */
+  #admit(target: Pool, signal: AbortSignal | undefined): Ticket | Promise<Ticket> {
     const mark: Mark = { at: undefined };
-    const blocker = tracked ? this.#enter(mark) : undefined;
-    const freeSlot = () => {
-      const next = target.queue.shift();
-      if (next) next(); // hand the slot straight over
-      else target.active--;
-    };
+    const blocker = this.#learns || this.#budget !== undefined ? this.#enter(mark) : undefined;
+    if (!this.#mustWait(blocker, Date.now())) return this.#ticket(target, mark);
+    return this.#turn(blocker, signal).then(
+      () => this.#ticket(target, mark),
+      (error: unknown) => {
+        // Never sent: it hands its place on, so whoever waits for it waits only for its own blocker.
+        if (!blocker || blocker.at !== undefined) settle(mark, blocker?.at ?? -Infinity);
+        else (blocker.waiters ??= []).push(() => settle(mark, blocker.at!));
+        freeSlot(target);
+        throw error;
+      },
+    );
+  }
+
+  #ticket(target: Pool, mark: Mark): Ticket {
+    const startedAt = Date.now();
+    if (this.#lessonAt === 0) this.#lessonAt = startedAt;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       settle(mark, Date.now());
-      freeSlot();
+      freeSlot(target);
     };
-    try {
-      await this.#turn(blocker, signal ?? undefined);
-    } catch (error) {
-      // Never sent: it hands its place on, so whoever waits for it waits only for its own blocker.
-      if (!blocker || blocker.at !== undefined) settle(mark, blocker?.at ?? -Infinity);
-      else (blocker.waiters ??= []).push(() => settle(mark, blocker.at!));
-      released = true;
-      freeSlot();
-      throw error;
-    }
-    const startedAt = Date.now();
-    if (this.#lessonAt === 0) this.#lessonAt = startedAt;
     return { startedAt, generation: this.#generation, release };
+  }
+
+  #mustWait(blocker: Mark | undefined, now: number): boolean {
+    if (now < this.#pausedUntil) return true;
+    if (!blocker || !this.#budget) return false;
+    return blocker.at === undefined || blocker.at + this.#budget.windowMs > now;
   }
 
   /** Waits out any pause, then until the request `budget.requests` places back was answered a window ago. */
@@ -195,6 +208,13 @@ export class Limiter {
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   }
+}
+
+/** Hands the slot straight to the next in the queue, or frees it. */
+function freeSlot(target: Pool): void {
+  const next = target.queue.shift();
+  if (next) next();
+  else target.active--;
 }
 
 function settle(mark: Mark, at: number): void {

@@ -83,7 +83,8 @@ export function createTransport(config: TransportConfig): Transport {
       const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
 
       let response: Response;
-      const ticket = limiter ? await limiter.acquire(method, signal) : undefined;
+      const admitted = limiter?.acquire(method, signal);
+      const ticket = admitted instanceof Promise ? await admitted : admitted;
       try {
         response = await (init ? globalThis.fetch(current, init) : (config.fetch ?? globalThis.fetch)(current));
       } catch (cause) {
