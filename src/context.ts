@@ -55,12 +55,11 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
   return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal): Promise<Envelope<T>> => {
     const scope = callScope(signal, timeoutMs, "request", extra);
     try {
+      // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request.
       // parseAs "stream": the strict transport has already parsed the body once.
-      const { response } = await send(
-        transport.signalInInit
-          ? { fetch: (request) => transport.send(request, true, retry, scope.signal), signal: undefined, headers, parseAs: "stream" }
-          : { fetch: (request) => transport.send(request, true, retry), signal: scope.signal, headers, parseAs: "stream" },
-      );
+      const inInit = transport.signalInInit;
+      const fetch: FetchLike = (request) => transport.send(request, true, retry, inInit ? scope.signal : undefined);
+      const { response } = await send({ fetch, signal: inInit ? undefined : scope.signal, headers, parseAs: "stream" });
       // An empty 2xx body (a proxy's 204) still gives an envelope.
       return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);
     } finally {

@@ -12,7 +12,8 @@ const noop = () => {};
 /**
  * A timeout aborts with a TimeoutError; an abort passes its own reason through, so the two stay
  * distinguishable. Built before openapi-fetch creates the Request (re-wrapping a Request to swap
- * its signal costs ~20 µs). With one signal and no timeout, that signal is used as is.
+ * its signal costs ~20 µs), then handed to the Request or to fetch's init. With one signal and no
+ * timeout, that signal is used as is.
  */
 export function callScope(
   signal: AbortSignal | undefined,
