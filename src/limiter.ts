@@ -133,13 +133,10 @@ export class Limiter {
 
   /** Waits out any pause, then until the request `budget.requests` places back was answered a window ago. */
   async #turn(blocker: Mark | undefined, signal: AbortSignal | undefined): Promise<void> {
-    for (;;) {
-      const now = Date.now();
+    for (let now = Date.now(); this.#mustWait(blocker, now); now = Date.now()) {
       if (now < this.#pausedUntil) await sleep(this.#pausedUntil - now, signal);
-      else if (!blocker || !this.#budget) return;
-      else if (blocker.at === undefined) await settled(blocker, signal);
-      else if (blocker.at + this.#budget.windowMs > now) await sleep(blocker.at + this.#budget.windowMs - now, signal);
-      else return;
+      else if (blocker!.at === undefined) await settled(blocker!, signal);
+      else await sleep(blocker!.at + this.#budget!.windowMs - now, signal);
     }
   }
 

@@ -26,12 +26,11 @@ export function withCreatedAt(optFields: readonly string[] | undefined): string[
 }
 
 /**
- * Always asks for `pageSize`, not the smaller count the paginator wants near maxItems: a short page
+ * Always asks for `limit` (the page size), not the smaller count the paginator wants near maxItems: a short page
  * would fill with repeats sooner and be taken for "more tasks share this millisecond than a page
  * holds", skipping the rest of that millisecond. The paginator trims what is over.
  */
-export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>, pageSize: number): PageFetcher<TaskCompact, SearchCursor> {
-  const limit = pageSize;
+export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>, limit: number): PageFetcher<TaskCompact, SearchCursor> {
   if (query.sort_by !== undefined && query.sort_by !== "created_at") {
     // Only created_at gives a stable cursor; any other order yields one page.
     return async (_cursor, _wanted, signal) => ({ page: { data: await fetchSearch(query, limit, signal), nextPage: null }, next: undefined });
