@@ -1,14 +1,14 @@
 import createClient, { type Client } from "openapi-fetch";
-import type { ClientContext } from "./context.ts";
-import { createChangeWatcher, featureHeaders, type OnWarning } from "./deprecations.ts";
-import { createJobsApi, type JobsApi } from "./jobs.ts";
-import { Limiter, type LimiterOptions, type RateLimitOptions } from "./limiter.ts";
-import { withTimeouts } from "./raw.ts";
-import { resolveRetry, type RetryOptions } from "./retry.ts";
-import { createTasksApi, type TasksApi } from "./tasks.ts";
-import { createTransport, type FetchLike } from "./transport.ts";
+import type { ClientContext } from "./core/call.ts";
+import { createChangeWatcher, featureHeaders, type OnWarning } from "./core/deprecations.ts";
+import { createJobsApi, type JobsApi } from "./resources/jobs.ts";
+import { Limiter, type LimiterOptions, type RateLimitOptions } from "./core/limiter.ts";
+import { withTimeouts } from "./core/raw.ts";
+import { resolveRetry, type RetryOptions } from "./core/retry.ts";
+import { createTasksApi, type TasksApi } from "./resources/tasks.ts";
+import { createTransport, type FetchLike } from "./core/transport.ts";
 import type { paths, TokenSource } from "./types.ts";
-import { checkBaseUrl, checkPositive } from "./validate.ts";
+import { checkBaseUrl, checkPositive } from "./internal/validate.ts";
 
 export const DEFAULT_BASE_URL = "https://app.asana.com/api/1.0";
 export const DEFAULT_TIMEOUT_MS = 60_000;

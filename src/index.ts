@@ -1,12 +1,12 @@
 export { createAsanaClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from "./client.ts";
 export type { AsanaClient, AsanaClientOptions } from "./client.ts";
-export type { TasksApi } from "./tasks.ts";
-export type { JobsApi } from "./jobs.ts";
-export type { FetchLike } from "./transport.ts";
-export type { RetryOptions } from "./retry.ts";
-export type { LimiterOptions, RateLimitOptions } from "./limiter.ts";
-export type { AsanaChangeWarning, OnWarning } from "./deprecations.ts";
-export { Paginator } from "./paginator.ts";
+export type { TasksApi } from "./resources/tasks.ts";
+export type { JobsApi } from "./resources/jobs.ts";
+export type { FetchLike } from "./core/transport.ts";
+export type { RetryOptions } from "./core/retry.ts";
+export type { LimiterOptions, RateLimitOptions } from "./core/limiter.ts";
+export type { AsanaChangeWarning, OnWarning } from "./core/deprecations.ts";
+export { Paginator } from "./core/pagination/paginator.ts";
 export {
   AsanaError,
   BadRequestError,
@@ -19,6 +19,6 @@ export {
   ConnectionError,
   JobFailedError,
   TimeoutError,
-} from "./errors.ts";
-export type { AsanaErrorJSON } from "./errors.ts";
+} from "./core/errors.ts";
+export type { AsanaErrorJSON } from "./core/errors.ts";
 export type * from "./types.ts";

@@ -1,6 +1,6 @@
 /** Public types, all derived from generated/ so they follow the specs. */
 import type { paths, TasksComponents, JobsComponents } from "../generated/index.ts";
-import type { RetryOptions } from "./retry.ts";
+import type { RetryOptions } from "./core/retry.ts";
 
 type TaskSchemas = TasksComponents["schemas"];
 

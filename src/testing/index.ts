@@ -4,7 +4,7 @@
  * `fake.handlers`, or `asana-fetch/testing/node` for a real loopback server. See README.md here.
  */
 import type { FakeContext } from "./context.ts";
-import { sleep } from "../sleep.ts";
+import { sleep } from "../internal/sleep.ts";
 import { errorResponse, HELP } from "./http.ts";
 import { FaultTable, faultResponse } from "./faults.ts";
 import { createMswHandlers, DEFAULT_MSW_BASE_URLS } from "./msw.ts";

@@ -1,4 +1,4 @@
-import { TimeoutError } from "./errors.ts";
+import { TimeoutError } from "../core/errors.ts";
 
 /** One call's cancellation: the caller's signal, an internal one and a timeout, merged into one signal. */
 export interface CallScope {

@@ -9,7 +9,7 @@
  *   request on arrival, which the client cannot see; the answer is the latest that can have been, so
  *   no window on Asana's side ever holds more than `requests`, however late a burst arrived.
  */
-import { sleep } from "./sleep.ts";
+import { sleep } from "../internal/sleep.ts";
 
 export interface LimiterOptions {
   /** In-flight GET/HEAD requests (default 50). */

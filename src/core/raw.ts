@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
-import { callScope } from "./scope.ts";
-import type { paths } from "./types.ts";
+import { callScope } from "../internal/scope.ts";
+import type { paths } from "../types.ts";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 

@@ -1,6 +1,7 @@
-import { type ClientContext, type Envelope, data, optQuery, prepareCall } from "./context.ts";
-import { Paginator, type PageFetcher } from "./paginator.ts";
-import { searchPages, withCreatedAt } from "./search.ts";
+import { type ClientContext, data, optQuery, prepareCall } from "../core/call.ts";
+import { offsetPages, type FetchList } from "../core/pagination/offset.ts";
+import { Paginator, type PageFetcher } from "../core/pagination/paginator.ts";
+import { searchPages, withCreatedAt } from "../core/pagination/created-at.ts";
 import type {
   DuplicateInclude,
   DuplicateTaskRequest,
@@ -13,8 +14,8 @@ import type {
   Task,
   TaskCompact,
   TaskRequest,
-} from "./types.ts";
-import { checkGid, checkLimit, checkTaskBody } from "./validate.ts";
+} from "../types.ts";
+import { checkGid, checkLimit, checkTaskBody } from "../internal/validate.ts";
 
 const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
   "assignee", "attachments", "dates", "dependencies", "followers",
@@ -38,22 +39,9 @@ export interface TasksApi {
   duplicate(taskGid: string, body?: DuplicateTaskRequest, opts?: RequestOptions): Promise<Job>;
 }
 
-type ListBody = Envelope<TaskCompact[]>;
-
-/** Offset paging: follow next_page.offset only, never its path or uri (they could lead elsewhere). */
-type FetchList = (limit: number, offset: string | undefined, signal?: AbortSignal) => Promise<ListBody | undefined>;
-
-function offsetPages(fetchList: FetchList): PageFetcher<TaskCompact, unknown> {
-  return async (offset, limit, signal) => {
-    const body = await fetchList(limit, offset as string | undefined, signal);
-    const nextPage = body?.next_page ?? null;
-    return { page: { data: body?.data ?? [], nextPage }, next: nextPage?.offset || undefined };
-  };
-}
-
 /** Paginator options first: a bad limit or maxItems throws before anything else is looked at. */
-function paginate(fetchList: FetchList, query: { limit?: number; maxItems?: number; prefetch?: boolean }) {
-  return new Paginator<TaskCompact>(offsetPages(fetchList), query);
+function paginate(fetchList: FetchList<TaskCompact>, query: { limit?: number; maxItems?: number; prefetch?: boolean }) {
+  return new Paginator<TaskCompact>(offsetPages(fetchList) as PageFetcher<TaskCompact, unknown>, query);
 }
 
 function checkInclude(include: unknown): string | undefined {

@@ -6,8 +6,8 @@
 import { ConnectionError, createAsanaError, parseErrorBody, redactor, type AsanaError, type Redact } from "./errors.ts";
 import type { Limiter } from "./limiter.ts";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
-import { sleep } from "./sleep.ts";
-import type { TokenSource } from "./types.ts";
+import { sleep } from "../internal/sleep.ts";
+import type { TokenSource } from "../types.ts";
 
 export type FetchLike = (request: Request) => Promise<Response>;
 

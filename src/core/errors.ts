@@ -3,7 +3,7 @@
  * that knows the token of the request that failed, so the token reaches no message, field,
  * stack, JSON or inspect output.
  */
-import type { AsanaErrorDetail, Job } from "./types.ts";
+import type { AsanaErrorDetail, Job } from "../types.ts";
 
 export type Redact = (text: string) => string;
 

@@ -2,10 +2,10 @@
 import type { Client } from "openapi-fetch";
 import { featureHeaders } from "./deprecations.ts";
 import { resolveRetry, type RetryPolicy } from "./retry.ts";
-import { callScope } from "./scope.ts";
+import { callScope } from "../internal/scope.ts";
 import { parsedBody, type FetchLike, type Transport } from "./transport.ts";
-import type { NextPage, paths, RequestOptions } from "./types.ts";
-import { checkPositive } from "./validate.ts";
+import type { NextPage, paths, RequestOptions } from "../types.ts";
+import { checkPositive } from "../internal/validate.ts";
 
 export interface ClientContext {
   /** The unwrapped openapi-fetch client (no timeouts of its own: the facade adds them per call). */

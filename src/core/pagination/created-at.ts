@@ -4,7 +4,7 @@
  * boundary millisecond are fetched again and de-duplicated by gid rather than skipped.
  */
 import type { PageFetcher } from "./paginator.ts";
-import type { TaskCompact } from "./types.ts";
+import type { TaskCompact } from "../../types.ts";
 
 export interface SearchCursor {
   /** The created_at bound (exclusive) for the next request, as ISO 8601. */

@@ -2,8 +2,8 @@
  * A lazy list: nothing is sent until it is iterated, each iteration starts from the first page,
  * and a `break` sends nothing more. Iterate items with `for await`, or pages with `pages()`.
  */
-import type { Page } from "./types.ts";
-import { checkLimit, checkMaxItems } from "./validate.ts";
+import type { Page } from "../../types.ts";
+import { checkLimit, checkMaxItems } from "../../internal/validate.ts";
 
 /**
  * Fetches one page. `limit` is the size to ask for (smaller than the page size near maxItems);

@@ -1,9 +1,9 @@
-import { type ClientContext, data, optQuery, prepareCall } from "./context.ts";
-import { JobFailedError } from "./errors.ts";
-import { callScope } from "./scope.ts";
-import { sleep } from "./sleep.ts";
-import type { Job, RequestOptions, WaitOptions } from "./types.ts";
-import { checkGid, checkPositive } from "./validate.ts";
+import { type ClientContext, data, optQuery, prepareCall } from "../core/call.ts";
+import { JobFailedError } from "../core/errors.ts";
+import { callScope } from "../internal/scope.ts";
+import { sleep } from "../internal/sleep.ts";
+import type { Job, RequestOptions, WaitOptions } from "../types.ts";
+import { checkGid, checkPositive } from "../internal/validate.ts";
 
 /** How much longer each wait between polls gets, up to maxIntervalMs. */
 const GROWTH = 1.5;
