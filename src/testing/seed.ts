@@ -84,11 +84,11 @@ export function createSeed(ctx: FakeContext): Seed {
     if (record.due_at !== null && record.due_on === null) record.due_on = record.due_at.slice(0, 10);
     // Every check before the task is stored, so a throwing seed leaves nothing behind.
     if (fields.custom_fields !== undefined) applyCustomFieldValues(record, asSeed(() => parseCustomFieldValues(state, fields.custom_fields, workspace)));
-    const dependencies = (fields.dependencies ?? []).map((d) => state.tasks.get(need(state.tasks, "task", d))!);
-    asSeed(() => checkNewLinks(record, "dependencies", dependencies));
+    const dependencies = fields.dependencies?.map((d) => state.tasks.get(need(state.tasks, "task", d))!);
+    if (dependencies) asSeed(() => checkNewLinks(record, "dependencies", dependencies));
     if (fields.custom_id !== undefined) checkCustomId(workspace, fields.custom_id);
     insertTask(state, record);
-    for (const dependency of dependencies) link(record, "dependencies", dependency);
+    for (const dependency of dependencies ?? []) link(record, "dependencies", dependency);
     if (fields.custom_id !== undefined) setCustomId(state, record, fields.custom_id);
     return { gid: record.gid };
   }

@@ -108,16 +108,14 @@ export function newTask(gid: string, createdAt: string, fields: Partial<Omit<Fak
     liked: false,
     num_likes: 0,
     approval_status: null,
-    ...definedOnly(fields),
     workspace: fields.workspace,
   };
+  // Only the keys given (and not undefined) override a default; assigned in place, as seeding 10,000 tasks goes through here.
+  const record = task as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    const value = (fields as Record<string, unknown>)[key];
+    if (value !== undefined) record[key] = value;
+  }
   task.projects = task.memberships.map((m) => m.project);
   return task;
-}
-
-/** Leaves out keys set to undefined, so they never override a default. */
-export function definedOnly<T extends object>(fields: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) out[key] = fields[key];
-  return out;
 }
