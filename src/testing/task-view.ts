@@ -4,7 +4,7 @@
  */
 import type { FakeState, FakeTask } from "./model.ts";
 import { bareRef, bareRefOrNull, ref, refOrNull } from "./refs.ts";
-import { viewSpec } from "./view-spec.ts";
+import { namedView } from "./view-spec.ts";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -16,12 +16,10 @@ const customFieldValues = (t: FakeTask, state: FakeState) =>
     return field ? [ref("custom_field", gid, { record: { field, value } })] : [];
   });
 
-export const TASK_VIEW = viewSpec<FakeTask>({
-  find: (state, gid) => state.tasks.get(gid),
-  compact: ["name", "resource_type", "resource_subtype"],
-  fields: {
-    resource_type: () => "task",
-    name: (t) => t.name,
+export const TASK_VIEW = namedView<FakeTask>(
+  "task",
+  (state) => state.tasks,
+  {
     resource_subtype: (t) => t.resource_subtype,
     created_by: (t) => bareRefOrNull("user", t.created_by),
     approval_status: (t) => (t.resource_subtype === "approval" ? (t.approval_status ?? "pending") : null),
@@ -63,4 +61,5 @@ export const TASK_VIEW = viewSpec<FakeTask>({
     workspace: (t) => ref("workspace", t.workspace),
     permalink_url: (t) => `https://app.asana.com/0/${t.projects[0] ?? 0}/${t.gid}`,
   },
-});
+  ["resource_subtype"],
+);

@@ -7,44 +7,19 @@ import { displayValue } from "./custom-fields.ts";
 import type { FakeCustomField, FakeCustomFieldValue, FakeEnumOption, FakeJob, FakeProject, FakeSection, FakeTag, FakeUser, FakeWorkspace } from "./model.ts";
 import { type Kind, ref, refOrNull } from "./refs.ts";
 import { TASK_VIEW } from "./task-view.ts";
-import { type ViewSpec, viewSpec } from "./view-spec.ts";
+import { namedView, type ViewSpec, viewSpec } from "./view-spec.ts";
 
-const NAMED = ["name", "resource_type"] as const;
-
-const USER_VIEW = viewSpec<FakeUser>({
-  find: (state, gid) => state.users.get(gid),
-  compact: NAMED,
-  fields: {
-    resource_type: () => "user",
-    name: (u) => u.name,
-    email: (u) => u.email,
-    workspaces: (u) => u.workspaces.map((w) => ref("workspace", w)),
-  },
+const USER_VIEW = namedView<FakeUser>("user", (s) => s.users, {
+  email: (u) => u.email,
+  workspaces: (u) => u.workspaces.map((w) => ref("workspace", w)),
 });
-
-const PROJECT_VIEW = viewSpec<FakeProject>({
-  find: (state, gid) => state.projects.get(gid),
-  compact: NAMED,
-  fields: { resource_type: () => "project", name: (p) => p.name, workspace: (p) => ref("workspace", p.workspace) },
+const PROJECT_VIEW = namedView<FakeProject>("project", (s) => s.projects, { workspace: (p) => ref("workspace", p.workspace) });
+const WORKSPACE_VIEW = namedView<FakeWorkspace>("workspace", (s) => s.workspaces);
+const SECTION_VIEW = namedView<FakeSection>("section", (s) => s.sections, {
+  created_at: (s) => s.created_at,
+  project: (s) => ref("project", s.project),
 });
-
-const WORKSPACE_VIEW = viewSpec<FakeWorkspace>({
-  find: (state, gid) => state.workspaces.get(gid),
-  compact: NAMED,
-  fields: { resource_type: () => "workspace", name: (w) => w.name },
-});
-
-const SECTION_VIEW = viewSpec<FakeSection>({
-  find: (state, gid) => state.sections.get(gid),
-  compact: NAMED,
-  fields: { resource_type: () => "section", name: (s) => s.name, created_at: (s) => s.created_at, project: (s) => ref("project", s.project) },
-});
-
-const TAG_VIEW = viewSpec<FakeTag>({
-  find: (state, gid) => state.tags.get(gid),
-  compact: NAMED,
-  fields: { resource_type: () => "tag", name: (t) => t.name, workspace: (t) => ref("workspace", t.workspace) },
-});
+const TAG_VIEW = namedView<FakeTag>("tag", (s) => s.tags, { workspace: (t) => ref("workspace", t.workspace) });
 
 const JOB_VIEW = viewSpec<FakeJob>({
   find: (state, gid) => state.jobs.get(gid),
