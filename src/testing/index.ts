@@ -16,6 +16,7 @@ import { clearState, createGidSource, createState } from "./state.ts";
 import type { FakeAsana, FakeAsanaOptions, FakeStats, RecordedRequest } from "./types.ts";
 
 export type * from "./types.ts";
+export { ROUTES } from "./router.ts";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

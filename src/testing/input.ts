@@ -1,81 +1,31 @@
-/** Request bodies: the `{data}` envelope and task fields, checked with Asana-style 400 messages. */
-import type { ApiRequest, FakeContext } from "./context.ts";
+/** Task bodies for create and update: checked field by field, answered in stored form (gids for references). */
+import { bool, date, dateTime, gidList, gidOf, isObject, listOfItems, str } from "./body.ts";
+import type { FakeContext } from "./context.ts";
 import { badRequest } from "./http.ts";
-import type { FakeTask, TaskSubtype } from "./types.ts";
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
-/** The object inside `{"data": …}`. */
-export function readData(req: ApiRequest): Record<string, unknown> {
-  const text = req.bodyText.trim();
-  if (text === "") throw badRequest("data: Missing input");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw badRequest("Could not parse request data, invalid JSON");
-  }
-  if (!isObject(body) || !("data" in body)) throw badRequest("data: Missing input");
-  if (!isObject(body.data)) throw badRequest("data: Value is not an object");
-  return body.data;
-}
+import type { FakeTask, TaskSubtype } from "./model.ts";
+import { userList, userOf } from "./users.ts";
 
 const SUBTYPES: ReadonlySet<string> = new Set<TaskSubtype>(["default_task", "milestone", "section", "approval"]);
 const APPROVAL: ReadonlySet<string> = new Set(["pending", "approved", "rejected", "changes_requested"]);
 /** Response fields a client may echo back (GET, edit, PUT): ignored, not refused. */
 const READ_ONLY = new Set([
   "gid", "resource_type", "completed_at", "completed_by", "created_at", "created_by", "modified_at",
-  "num_subtasks", "num_likes", "memberships", "permalink_url", "assignee_status", "actual_time_minutes",
+  "num_subtasks", "num_likes", "permalink_url", "assignee_status", "actual_time_minutes", "assigned_by",
   "dependencies", "dependents", "hearted", "hearts", "num_hearts", "likes", "is_rendered_as_separator",
 ]);
-/** Fields only the create endpoints take (the real API moves tasks with addProject, setParent, …). */
-const CREATE_ONLY = new Set(["workspace", "projects", "parent", "tags", "followers"]);
-const ACCEPTED_IGNORED = new Set(["assignee_section", "custom_fields"]);
+/** Fields only the create endpoints take (afterwards Asana moves tasks with addProject, setParent, …). */
+const CREATE_ONLY = new Set(["workspace", "projects", "memberships", "parent", "tags", "followers"]);
+/** My Tasks sections are not modelled. */
+const ACCEPTED_IGNORED = new Set(["assignee_section"]);
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-export type TaskFields = Partial<Omit<FakeTask, "gid" | "created_at" | "modified_at" | "completed_at">>;
-
-function str(field: string, value: unknown): string {
-  if (typeof value !== "string") throw badRequest(`${field}: Value is not a string: ${JSON.stringify(value)}`);
-  return value;
-}
-
-function bool(field: string, value: unknown): boolean {
-  if (typeof value !== "boolean") throw badRequest(`${field}: Value is not a boolean: ${JSON.stringify(value)}`);
-  return value;
-}
-
-function date(field: string, value: unknown): string | null {
-  if (value === null) return null;
-  if (typeof value !== "string" || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badRequest(`${field}: Value is not a valid date (YYYY-MM-DD): ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-export function dateTime(field: string, value: unknown): string | null {
-  if (value === null) return null;
-  const ms = typeof value === "string" && DATE_TIME.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw badRequest(`${field}: Value is not a valid ISO 8601 date-time: ${JSON.stringify(value)}`);
-  return new Date(ms).toISOString();
-}
-
-function gidOf(field: string, value: unknown, known: Map<string, unknown>): string {
-  if (typeof value !== "string" && typeof value !== "number") throw badRequest(`${field}: Not a recognized ID: ${JSON.stringify(value)}`);
-  const gid = String(value);
-  if (!known.has(gid)) throw badRequest(`${field}: Unknown object: ${gid}`);
-  return gid;
-}
-
-function gidList(field: string, value: unknown, known: Map<string, unknown>): string[] {
-  // Asana also takes one comma-separated string.
-  const items = typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : value;
-  if (!Array.isArray(items)) throw badRequest(`${field}: Value is not an array of gids: ${JSON.stringify(value)}`);
-  return [...new Set(items.map((item) => gidOf(field, item, known)))];
-}
+type Stored = Omit<FakeTask, "gid" | "created_at" | "modified_at" | "completed_at" | "projects" | "memberships" | "custom_fields">;
+export type TaskFields = Partial<Stored> & {
+  projects?: string[];
+  /** Create only: a project, and optionally its section. */
+  memberships?: { project: string; section?: string }[];
+  /** Unchecked: custom field values are checked once the task's workspace is known (custom-fields.ts). */
+  custom_fields?: unknown;
+};
 
 function stripHtml(html: string): string {
   return html
@@ -87,12 +37,35 @@ function stripHtml(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** A gid, or what a GET answers for a reference ({gid, …}), so a record can be echoed back. */
+const gidIn = (value: unknown): unknown => (isObject(value) && "gid" in value ? value.gid : value);
+
+function memberships(ctx: FakeContext, value: unknown): { project: string; section?: string }[] {
+  const { state } = ctx;
+  return listOfItems("memberships", value).map((item) => {
+    if (!isObject(item)) throw badRequest(`memberships: Value is not an object with project and section: ${JSON.stringify(item)}`);
+    const project = gidOf("memberships.project", gidIn(item.project), state.projects);
+    if (item.section === undefined || item.section === null) return { project };
+    const section = gidOf("memberships.section", gidIn(item.section), state.sections);
+    if (state.sections.get(section)!.project !== project) throw badRequest(`memberships.section: ${section} is not a section of project ${project}`);
+    return { project, section };
+  });
+}
+
+function external(value: unknown): FakeTask["external"] {
+  if (value === null) return null;
+  if (!isObject(value)) throw badRequest(`external: Value is not an object with gid and data: ${JSON.stringify(value)}`);
+  const part = (key: "gid" | "data") => (value[key] === undefined || value[key] === null ? null : str(`external.${key}`, value[key]));
+  return { gid: part("gid"), data: part("data") };
+}
+
 /** Checks a create or update body and returns the changes in stored form (gids for references). */
 export function taskFields(ctx: FakeContext, data: Record<string, unknown>, mode: "create" | "update"): TaskFields {
   const { state } = ctx;
   const out: TaskFields = {};
   for (const [field, value] of Object.entries(data)) {
     if (value === undefined || READ_ONLY.has(field) || ACCEPTED_IGNORED.has(field)) continue;
+    if (mode === "update" && field === "memberships") continue; // read-only after creation
     if (mode === "update" && CREATE_ONLY.has(field)) {
       throw badRequest(`${field}: Cannot be changed with PUT /tasks/{task_gid}; use the endpoint for it`);
     }
@@ -130,7 +103,7 @@ export function taskFields(ctx: FakeContext, data: Record<string, unknown>, mode
         out[field] = dateTime(field, value);
         break;
       case "assignee":
-        out.assignee = value === null ? null : gidOf(field, value, state.users);
+        out.assignee = value === null ? null : userOf(state, field, value);
         break;
       case "workspace":
         out.workspace = gidOf(field, value, state.workspaces);
@@ -141,11 +114,25 @@ export function taskFields(ctx: FakeContext, data: Record<string, unknown>, mode
       case "projects":
         out.projects = gidList(field, value, state.projects);
         break;
+      case "memberships":
+        out.memberships = memberships(ctx, value);
+        break;
       case "tags":
         out.tags = gidList(field, value, state.tags);
         break;
       case "followers":
-        out.followers = gidList(field, value, state.users);
+        out.followers = userList(state, field, value);
+        break;
+      case "custom_fields":
+        out.custom_fields = value;
+        break;
+      case "external":
+        out.external = external(value);
+        break;
+      case "custom_type":
+      case "custom_type_status_option":
+        // Custom types are not modelled: there are none to name.
+        if (value !== null) throw badRequest(`${field}: Unknown object: ${String(gidIn(value))}`);
         break;
       default:
         throw badRequest(`${field}: Unknown property for a task`);

@@ -4,12 +4,15 @@
  * `jobs.fail`). The copy is made when the job succeeds, from the task as it is then; if the task
  * was deleted meanwhile, the job fails.
  */
+import { readAction } from "./body.ts";
 import { type ApiRequest, type FakeContext, isoNow } from "./context.ts";
-import { badRequest, notFound } from "./http.ts";
-import { readData } from "./input.ts";
-import { requireTask, respondOne } from "./tasks.ts";
+import { badRequest } from "./http.ts";
+import { hasRoom, link } from "./links.ts";
+import { found, requireTask } from "./lookup.ts";
+import type { FakeJob, JobStatus } from "./model.ts";
+import { respondOne } from "./respond.ts";
 import { insertTask, newTask } from "./state.ts";
-import type { FakeJob, JobStatus } from "./types.ts";
+import { me } from "./users.ts";
 
 export const INCLUDE = ["assignee", "attachments", "dates", "dependencies", "followers", "notes", "parent", "projects", "subtasks", "tags"];
 const INCLUDE_SET: ReadonlySet<string> = new Set(INCLUDE);
@@ -30,10 +33,7 @@ function parseInclude(value: unknown): string[] {
 
 export function duplicateTask(ctx: FakeContext, req: ApiRequest): Response {
   const source = requireTask(ctx, req.params.task_gid!);
-  const data = readData(req);
-  for (const key of Object.keys(data)) {
-    if (key !== "name" && key !== "include") throw badRequest(`${key}: Unknown property for a task duplication`);
-  }
+  const data = readAction(req, ["name", "include"], "a task duplication");
   if (data.name !== undefined && typeof data.name !== "string") throw badRequest(`name: Value is not a string: ${JSON.stringify(data.name)}`);
   const include = parseInclude(data.include);
   const job: FakeJob = {
@@ -51,9 +51,7 @@ export function duplicateTask(ctx: FakeContext, req: ApiRequest): Response {
 }
 
 export function getJob(ctx: FakeContext, req: ApiRequest): Response {
-  const gid = req.params.job_gid!;
-  const job = ctx.state.jobs.get(gid);
-  if (!job) throw notFound("job", gid);
+  const job = found(ctx.state.jobs, "job", req.params.job_gid!);
   advance(ctx, job);
   return respondOne(ctx, req, "job", job.gid);
 }
@@ -70,24 +68,38 @@ function advance(ctx: FakeContext, job: FakeJob): void {
   job.status = status;
 }
 
-/** Copies a task with what `include` names; subtasks recursively, under the copy. Returns the copy's gid. */
+/**
+ * Copies a task with what `include` names: subtasks recursively, under the copy; projects with their
+ * sections (the copy at the end of each); dependencies on both sides of each link, where the
+ * other task has room. Returns the copy's gid.
+ */
 function copyTask(ctx: FakeContext, sourceGid: string, include: Set<string>, name: string, parent: string | undefined): string {
   const { state } = ctx;
   const source = state.tasks.get(sourceGid)!;
   const has = (field: string) => include.has(field);
+  const self = me(state);
+  const assignee = has("assignee") ? source.assignee : null;
   const copy = newTask(ctx.newGid(), isoNow(ctx), {
     workspace: source.workspace,
     name,
     resource_subtype: source.resource_subtype,
     notes: has("notes") ? source.notes : "",
-    assignee: has("assignee") ? source.assignee : null,
-    projects: has("projects") ? [...source.projects] : [],
+    assignee,
+    assigned_by: assignee === null ? null : self,
+    created_by: self,
+    memberships: has("projects") ? source.memberships.map((m) => ({ ...m })) : [],
     tags: has("tags") ? [...source.tags] : [],
     followers: has("followers") ? [...source.followers] : [],
     parent: parent ?? (has("parent") ? source.parent : null),
     ...(has("dates") ? { due_on: source.due_on, due_at: source.due_at, start_on: source.start_on, start_at: source.start_at } : {}),
   });
   insertTask(state, copy);
+  if (has("dependencies")) {
+    for (const gid of source.dependencies) {
+      const dependency = state.tasks.get(gid);
+      if (dependency && hasRoom(dependency)) link(copy, "dependencies", dependency);
+    }
+  }
   if (has("subtasks")) {
     // A snapshot: the copies are appended to the new task, never to the list being read.
     for (const child of [...(state.subtasks.get(sourceGid) ?? [])]) {

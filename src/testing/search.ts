@@ -3,13 +3,14 @@
  * Filters are ANDed. Ties in the sort order are broken by gid in the same direction, so repeated
  * searches return tasks sharing a created_at in a stable order (the client's paging relies on it).
  */
+import { dateTime } from "./body.ts";
 import type { ApiRequest, FakeContext } from "./context.ts";
 import { badRequest, HttpError, json, notFound } from "./http.ts";
-import { dateTime } from "./input.ts";
+import type { FakeState, FakeTask } from "./model.ts";
 import { MAX_LIMIT, parseLimit } from "./paging.ts";
+import { isPretty } from "./respond.ts";
 import { parseOptFields, render } from "./serialize.ts";
-import { isPretty } from "./tasks.ts";
-import type { FakeTask } from "./types.ts";
+import { findUser } from "./users.ts";
 
 type Test = (task: FakeTask) => boolean;
 interface Match {
@@ -35,8 +36,29 @@ function boolParam(name: string, raw: string): boolean {
   throw badRequest(`${name}: Value is not a boolean: ${JSON.stringify(raw)}`);
 }
 
-const gidSet = (raw: string) => new Set(raw.split(",").map((s) => s.trim()).filter(Boolean));
-const anyOf = (values: readonly string[], wanted: Set<string>) => values.some((v) => wanted.has(v));
+const one = (gid: string | null): readonly string[] => (gid === null ? [] : [gid]);
+/** What each set filter (`<name>.any`, `<name>.not`, `<name>.all`) looks at; `users` marks those that take "me" and emails. */
+const SETS: Record<string, { of: (t: FakeTask) => readonly string[]; users?: true }> = {
+  assignee: { of: (t) => one(t.assignee), users: true },
+  created_by: { of: (t) => one(t.created_by), users: true },
+  assigned_by: { of: (t) => one(t.assigned_by), users: true },
+  followers: { of: (t) => t.followers, users: true },
+  projects: { of: (t) => t.projects },
+  sections: { of: (t) => t.memberships.map((m) => m.section) },
+  tags: { of: (t) => t.tags },
+};
+
+function setTest(state: FakeState, name: string, raw: string): Test | undefined {
+  const [base, op] = name.split(".") as [string, string | undefined];
+  const set = SETS[base];
+  if (!set || (op !== "any" && op !== "not" && op !== "all")) return undefined;
+  const wanted = raw.split(",").map((s) => s.trim()).filter(Boolean).map((id) => (set.users ? (findUser(state, id) ?? id) : id));
+  return (t) => {
+    const values = set.of(t);
+    const has = (gid: string) => values.includes(gid);
+    return op === "all" ? wanted.every(has) : op === "any" ? wanted.some(has) : !wanted.some(has);
+  };
+}
 
 /** A date-time bound, normalised like the stored times so that strings compare as times. */
 function isoParam(name: string, raw: string): string {
@@ -48,7 +70,7 @@ function dayParam(name: string, raw: string): string {
   return raw;
 }
 
-function buildTests(q: URLSearchParams): Test[] {
+function buildTests(state: FakeState, q: URLSearchParams): Test[] {
   const tests: Test[] = [];
   for (const [name, raw] of q) {
     switch (name) {
@@ -70,39 +92,14 @@ function buildTests(q: URLSearchParams): Test[] {
       case "resource_subtype":
         tests.push((t) => t.resource_subtype === raw);
         break;
-      case "assignee.any": {
-        const set = gidSet(raw);
-        tests.push((t) => t.assignee !== null && set.has(t.assignee));
+      case "is_blocked": {
+        const want = boolParam(name, raw);
+        tests.push((t) => t.dependencies.some((gid) => state.tasks.get(gid)?.completed === false) === want);
         break;
       }
-      case "assignee.not": {
-        const set = gidSet(raw);
-        tests.push((t) => t.assignee === null || !set.has(t.assignee));
-        break;
-      }
-      case "projects.any": {
-        const set = gidSet(raw);
-        tests.push((t) => anyOf(t.projects, set));
-        break;
-      }
-      case "projects.not": {
-        const set = gidSet(raw);
-        tests.push((t) => !anyOf(t.projects, set));
-        break;
-      }
-      case "projects.all": {
-        const all = [...gidSet(raw)];
-        tests.push((t) => all.every((p) => t.projects.includes(p)));
-        break;
-      }
-      case "tags.any": {
-        const set = gidSet(raw);
-        tests.push((t) => anyOf(t.tags, set));
-        break;
-      }
-      case "followers.any": {
-        const set = gidSet(raw);
-        tests.push((t) => anyOf(t.followers, set));
+      case "is_blocking": {
+        const want = boolParam(name, raw);
+        tests.push((t) => (!t.completed && t.dependents.length > 0) === want);
         break;
       }
       case "created_at.before":
@@ -157,9 +154,12 @@ function buildTests(q: URLSearchParams): Test[] {
         });
         break;
       }
-      default:
-        // Filters the fake does not model (sections, teams, portfolios, …) are ignored.
+      default: {
+        // Filters the fake does not model (teams, portfolios, custom fields, …) are ignored.
+        const test = setTest(state, name, raw);
+        if (test) tests.push(test);
         break;
+      }
     }
   }
   return tests;
@@ -177,7 +177,7 @@ export function searchTasks(ctx: FakeContext, req: ApiRequest): Response {
   const sortKey = SORTS[sortBy];
   if (!sortKey) throw badRequest(`sort_by: Invalid value ${JSON.stringify(sortBy)}; expected one of ${Object.keys(SORTS).join(", ")}`);
   const ascending = q.has("sort_ascending") ? boolParam("sort_ascending", q.get("sort_ascending")!) : false;
-  const tests = buildTests(q);
+  const tests = buildTests(ctx.state, q);
 
   // A task without the sort value (no due date, never completed) sorts last in either direction;
   // ties go by gid, in the same direction.

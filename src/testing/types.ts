@@ -1,5 +1,8 @@
 /** Public types of the fake Asana (`asana-fetch/testing`). Type-only: no runtime code here. */
 import type { RequestHandler } from "msw";
+import type { CustomFieldType, FakeState, TaskSubtype } from "./model.ts";
+
+export type * from "./model.ts";
 
 export interface FakeAsanaOptions {
   /** The only bearer token accepted; default "fake-asana-token". */
@@ -73,106 +76,19 @@ export interface Faults {
   clear(): void;
 }
 
-export type TaskSubtype = "default_task" | "milestone" | "section" | "approval";
-export type JobStatus = "not_started" | "in_progress" | "succeeded" | "failed";
-
-export interface FakeWorkspace {
-  gid: string;
-  name: string;
-}
-
-export interface FakeUser {
-  gid: string;
-  name: string;
-  email: string;
-  workspaces: string[];
-}
-
-export interface FakeProject {
-  gid: string;
-  name: string;
-  workspace: string;
-  /** The project's one section ("Untitled section"); GET /tasks?section= lists the project. */
-  section: string;
-}
-
-export interface FakeSection {
-  gid: string;
-  name: string;
-  project: string;
-}
-
-export interface FakeTag {
-  gid: string;
-  name: string;
-  workspace: string;
-}
-
-/** A task as stored: references are gids; responses expand them to compact objects. */
-export interface FakeTask {
-  gid: string;
-  resource_subtype: TaskSubtype;
-  name: string;
-  notes: string;
-  completed: boolean;
-  completed_at: string | null;
-  created_at: string;
-  modified_at: string;
-  due_on: string | null;
-  due_at: string | null;
-  start_on: string | null;
-  start_at: string | null;
-  assignee: string | null;
-  parent: string | null;
-  projects: string[];
-  workspace: string;
-  tags: string[];
-  followers: string[];
-  liked: boolean;
-  num_likes: number;
-  approval_status: "pending" | "approved" | "rejected" | "changes_requested" | null;
-}
-
-export interface FakeJob {
-  gid: string;
-  resource_subtype: "duplicate_task";
-  status: JobStatus;
-  /** GET /jobs/{gid} answered so far. */
-  polls: number;
-  /** The task being duplicated. */
-  source: string;
-  name: string;
-  include: string[];
-  /** Set when the job succeeds. */
-  new_task: string | null;
-}
-
-/**
- * Everything the fake stores, for assertions. Treat it as read-only: change data through `seed` or
- * the API, so that the indexes below stay in step.
- */
-export interface FakeState {
-  workspaces: Map<string, FakeWorkspace>;
-  users: Map<string, FakeUser>;
-  projects: Map<string, FakeProject>;
-  sections: Map<string, FakeSection>;
-  tags: Map<string, FakeTag>;
-  tasks: Map<string, FakeTask>;
-  jobs: Map<string, FakeJob>;
-  /** Task gids per project, in the project's order (insertion order). */
-  projectTasks: Map<string, string[]>;
-  /** Subtask gids per parent task, in order. */
-  subtasks: Map<string, string[]>;
-}
-
-/** Fields for `seed.task`. Unknown gids throw: seed workspaces, users, projects and tags first. */
+/** Fields for `seed.task`. Unknown gids throw: seed workspaces, users, projects, sections, tags and fields first. */
 export interface SeedTaskFields {
-  /** Default: the workspace of `projects`/`parent`, else the first workspace (created if none). */
+  /** Default: the workspace of `projects`/`sections`/`parent`, else the first workspace (created if none). */
   workspace?: string;
+  /** Each at the end of the project (its last section). */
   projects?: string[];
+  /** Each at the end of that section; its project is implied. */
+  sections?: string[];
+  /** At the end of its subtasks. */
   parent?: string;
   name?: string;
   notes?: string;
+  /** A gid, "me" or a seeded user's email. */
   assignee?: string | null;
   completed?: boolean;
   /** Default `now()` when completed. */
@@ -187,20 +103,50 @@ export interface SeedTaskFields {
   start_on?: string | null;
   start_at?: string | null;
   tags?: string[];
+  /** Gids, "me" or emails. */
   followers?: string[];
+  /** Tasks this one depends on (kept symmetric; the API's rules apply: no self, at most 30 links a task). */
+  dependencies?: string[];
+  /** Values by custom field gid, as the API takes them: a string, a number, an enum option gid, option gids, `{ date }` or `{ date_time }`. */
+  custom_fields?: Record<string, CustomFieldInput>;
+  /** "ENG-42": found by GET /workspaces/{gid}/tasks/custom_id/ENG-42. */
+  custom_id?: string;
   liked?: boolean;
   num_likes?: number;
 }
 
+/** A custom field value as the API takes it (`custom_fields: {field_gid: value}` on create and update); null clears. */
+export type CustomFieldInput = string | number | string[] | { date?: string; date_time?: string } | null;
+
 /** For `seed.tasks`: every field may also be a function of the index (0-based). */
 export type SeedTasksFields = { [K in keyof SeedTaskFields]?: SeedTaskFields[K] | ((i: number) => SeedTaskFields[K]) };
 
+export interface SeedCustomFieldFields {
+  /** Default: the first workspace (created if none). */
+  workspace?: string;
+  name?: string;
+  type: CustomFieldType;
+  /** Enum and multi_enum fields: the options, in order; colors default to Asana's palette in turn. */
+  options?: (string | { name: string; color?: string; enabled?: boolean })[];
+  /** Number fields: decimal places, 0..6; default 0. */
+  precision?: number;
+  description?: string;
+}
+
 export interface Seed {
   workspace(fields?: { name?: string }): { gid: string };
-  /** Default workspace: the first one (created if none). */
-  user(fields?: { name?: string; email?: string; workspace?: string }): { gid: string };
+  /** Default workspace: the first one (created if none). The first user seeded is "me", the user behind the token. Each user gets a user task list ("My Tasks") in its workspace. */
+  user(fields?: { name?: string; email?: string; workspace?: string }): { gid: string; userTaskList: string };
+  /** Made with one section, "Untitled section" (`state.projects.get(gid).section`). */
   project(fields: { workspace: string; name?: string }): { gid: string };
+  /** Appended after the project's other sections. */
+  section(fields: { project: string; name?: string }): { gid: string };
   tag(fields: { workspace: string; name?: string }): { gid: string };
+  /** The user's task list in that workspace (default: the user's first); joins the user to the workspace if needed. */
+  userTaskList(fields: { user: string; workspace?: string }): { gid: string };
+  customField(fields: SeedCustomFieldFields): { gid: string; enumOptions: string[] };
+  /** Gives a task a custom id ("ENG-42"), replacing any it had; unique in the task's workspace. */
+  customId(task: string, customId: string): void;
   task(fields?: SeedTaskFields): { gid: string };
   /** Many tasks at once (10,000 in about 50–100 ms); names default to "Task 1", "Task 2", … */
   tasks(count: number, fields?: SeedTasksFields): string[];

@@ -43,3 +43,18 @@ export async function call(fake: FakeAsana, method: string, path: string, body?:
   }
   return { status: response.status, headers: response.headers, body: parsed };
 }
+
+/** The gids of a list answer, in order. */
+export const gidsOf = (reply: Reply): string[] => reply.body.data.map((item: { gid: string }) => item.gid);
+
+/** The first error message of an error answer. */
+export const messageOf = (reply: Reply): string | undefined => reply.body?.errors?.[0]?.message;
+
+/** A fake with one workspace, one user, and a project with three sections: the default "Untitled section", "Doing" and "Done". */
+export function sectionedWorld(options?: FakeAsanaOptions) {
+  const w = world(options);
+  const untitled = w.fake.state.projects.get(w.project)!.section;
+  const doing = w.fake.seed.section({ project: w.project, name: "Doing" }).gid;
+  const done = w.fake.seed.section({ project: w.project, name: "Done" }).gid;
+  return { ...w, untitled, doing, done };
+}

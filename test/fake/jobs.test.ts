@@ -137,4 +137,29 @@ describe("duplicate and jobs", () => {
     const done = (await call("GET", `/jobs/${job.gid}?opt_fields=status,new_task.notes`)).body.data;
     expect(done).toEqual({ gid: job.gid, status: "succeeded", new_task: { gid: expect.any(String), notes: "" } });
   });
+
+  test("include=projects copies each membership with its section, dependencies links the copy both ways, tags lists it under the tag", async () => {
+    const { call, fake, project, workspace, source, tag } = dupWorld({ jobs: { pollsToFinish: 0 } });
+    const doing = fake.seed.section({ project, name: "Doing" }).gid;
+    await call("POST", `/tasks/${source}/addProject`, { data: { project, section: doing } });
+    const blocker = fake.seed.task({ workspace, name: "blocker" }).gid;
+    const blocked = fake.seed.task({ workspace, name: "blocked" }).gid;
+    await call("POST", `/tasks/${source}/addDependencies`, { data: { dependencies: [blocker] } });
+    await call("POST", `/tasks/${source}/addDependents`, { data: { dependents: [blocked] } });
+    const job = (await call("POST", `/tasks/${source}/duplicate`, { data: { include: "projects,dependencies,tags" } })).body.data;
+    const copy = (await call("GET", `/jobs/${job.gid}`)).body.data.new_task.gid;
+    expect(fake.state.tasks.get(copy)).toMatchObject({ memberships: [{ project, section: doing }], dependencies: [blocker], dependents: [] });
+    expect(fake.state.sectionTasks.get(doing)).toEqual([source, copy]);
+    expect(fake.state.tasks.get(blocker)!.dependents).toEqual([source, copy]);
+    expect(fake.state.tagTasks.get(tag)).toEqual([source, copy]);
+    expect((await call("GET", `/tasks/${copy}?opt_fields=memberships.section.name,dependencies`)).body.data).toEqual({
+      gid: copy,
+      memberships: [{ section: { gid: doing, name: "Doing" } }],
+      dependencies: [{ gid: blocker, resource_type: "task" }],
+    });
+    // Without include, the copy has neither.
+    const plain = (await call("POST", `/tasks/${source}/duplicate`, { data: {} })).body.data;
+    const bare = (await call("GET", `/jobs/${plain.gid}`)).body.data.new_task.gid;
+    expect(fake.state.tasks.get(bare)).toMatchObject({ memberships: [], dependencies: [] });
+  });
 });

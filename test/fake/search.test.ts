@@ -132,4 +132,32 @@ describe("search", () => {
     const top = await call("GET", `/workspaces/${workspace}/tasks/search?text=alpha&is_subtask=false`);
     expect(names(top.body)).toEqual(["Alpha report"]);
   });
+
+  test("sections, tags, followers, created_by and assigned_by take .any/.not/.all; users may be \"me\" or emails; is_blocked and is_blocking", async () => {
+    const { call, fake, workspace, project, user, bob } = searchWorld();
+    const doing = fake.seed.section({ project, name: "Doing" }).gid;
+    const [red, blue] = [fake.seed.tag({ workspace }).gid, fake.seed.tag({ workspace }).gid];
+    const byName = (name: string) => [...fake.state.tasks.values()].find((t) => t.name === name)!.gid;
+    await call("POST", `/tasks/${byName("Alpha report")}/addProject`, { data: { project, section: doing } });
+    await call("POST", `/tasks/${byName("Alpha report")}/addTag`, { data: { tag: red } });
+    await call("POST", `/tasks/${byName("Gamma")}/addTag`, { data: { tag: red } });
+    await call("POST", `/tasks/${byName("Gamma")}/addTag`, { data: { tag: blue } });
+    await call("POST", `/tasks/${byName("Beta")}/addFollowers`, { data: { followers: ["me"] } });
+    // Gamma (open) depends on Alpha report (open) and Beta (completed); Delta depends on Beta only.
+    await call("POST", `/tasks/${byName("Gamma")}/addDependencies`, { data: { dependencies: [byName("Alpha report"), byName("Beta")] } });
+    await call("POST", `/tasks/${byName("Delta")}/addDependencies`, { data: { dependencies: [byName("Beta")] } });
+    const made = (await call("POST", "/tasks", { data: { workspace, name: "Made by me", assignee: bob } })).body.data.gid;
+    const search = async (q: string) => names((await call("GET", `/workspaces/${workspace}/tasks/search?sort_by=created_at&sort_ascending=true&${q}`)).body);
+    expect(await search(`sections.any=${doing}`)).toEqual(["Alpha report"]);
+    expect(await search(`sections.not=${doing}&projects.any=${project}`)).toEqual(["Beta"]);
+    expect(await search(`tags.all=${red},${blue}`)).toEqual(["Gamma"]);
+    expect(await search(`tags.any=${red}&tags.not=${blue}`)).toEqual(["Alpha report"]);
+    expect(await search("followers.any=me")).toEqual(["Beta"]);
+    expect(await search(`followers.not=ann@example.com&assignee.any=${user}`)).toEqual(["Alpha report", "Delta"]);
+    expect(await search(`created_by.any=${user}`)).toEqual(["Alpha report", "Beta", "Gamma", "Delta", "Made by me"]);
+    expect(await search("assigned_by.any=me&assignee.any=" + bob)).toEqual(["Beta", "Made by me"]);
+    expect(await search("is_blocked=true")).toEqual(["Gamma"]);
+    expect(await search("is_blocking=true")).toEqual(["Alpha report"]);
+    expect(fake.state.tasks.get(made)!.created_by).toBe(user);
+  });
 });

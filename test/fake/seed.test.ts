@@ -56,4 +56,73 @@ describe("seed", () => {
     expect(() => createFakeAsana({ latencyMs: -1 })).toThrow(RangeError);
     expect(() => createFakeAsana({ quota: { requests: Number.NaN, windowMs: 1 } })).toThrow(RangeError);
   });
+
+  test("section appends a section; user returns its user task list; the first user is \"me\"", () => {
+    const fake = createFakeAsana();
+    const workspace = fake.seed.workspace().gid;
+    const project = fake.seed.project({ workspace }).gid;
+    const first = fake.state.projects.get(project)!.section;
+    expect(fake.state.sections.get(first)).toMatchObject({ name: "Untitled section", project });
+    const doing = fake.seed.section({ project, name: "Doing" }).gid;
+    const next = fake.seed.section({ project }).gid;
+    expect(fake.state.projects.get(project)!.sections).toEqual([first, doing, next]);
+    expect(fake.state.sections.get(next)!.name).toBe("Section 3");
+    expect(fake.state.sectionTasks.get(doing)).toEqual([]);
+    expect(() => fake.seed.section({ project: "1" })).toThrow(/unknown project "1"/);
+
+    const ann = fake.seed.user({ workspace, email: "ann@example.com" });
+    const bo = fake.seed.user({ workspace, email: "bo@example.com" });
+    expect(fake.state.userTaskLists.get(ann.userTaskList)).toEqual({ gid: ann.userTaskList, name: "My Tasks", owner: ann.gid, workspace });
+    expect(fake.seed.userTaskList({ user: bo.gid }).gid).toBe(bo.userTaskList);
+    const task = fake.seed.task({ workspace, assignee: "me", followers: ["BO@example.com", "me"] }).gid;
+    expect(fake.state.tasks.get(task)).toMatchObject({ assignee: ann.gid, followers: [bo.gid, ann.gid], created_by: ann.gid, assigned_by: ann.gid });
+    expect(() => fake.seed.task({ assignee: "nobody@example.com" })).toThrow(/unknown user "nobody@example.com"/);
+  });
+
+  test("task takes sections, dependencies, custom fields and a custom id; a seed that throws stores nothing", () => {
+    const fake = createFakeAsana();
+    const workspace = fake.seed.workspace().gid;
+    const project = fake.seed.project({ workspace }).gid;
+    const doing = fake.seed.section({ project, name: "Doing" }).gid;
+    const field = fake.seed.customField({ workspace, type: "number" }).gid;
+    const blocker = fake.seed.task({ workspace }).gid;
+    const task = fake.seed.task({ sections: [doing], dependencies: [blocker], custom_fields: { [field]: 8 }, custom_id: "ENG-7" }).gid;
+    expect(fake.state.tasks.get(task)).toMatchObject({ workspace, projects: [project], memberships: [{ project, section: doing }], dependencies: [blocker], custom_fields: { [field]: 8 }, custom_id: "ENG-7" });
+    expect(fake.state.tasks.get(blocker)!.dependents).toEqual([task]);
+    expect(fake.state.sectionTasks.get(doing)).toEqual([task]);
+
+    const before = fake.state.tasks.size;
+    expect(() => fake.seed.task({ workspace, custom_fields: { [field]: "8" } })).toThrow(/seed: custom_fields\.\d+: Value is not a number/);
+    expect(() => fake.seed.task({ workspace, dependencies: ["404"] })).toThrow(/unknown task "404"/);
+    expect(() => fake.seed.task({ workspace, custom_id: "ENG-7" })).toThrow(/already/);
+    const many = fake.seed.tasks(30, { workspace });
+    expect(() => fake.seed.task({ workspace, dependencies: [...many, blocker] })).toThrow(/at most 30 dependencies and dependents combined/);
+    expect(fake.state.tasks.size).toBe(before + 30);
+    expect(fake.state.sectionTasks.get(doing)).toEqual([task]);
+    expect(fake.state.tasks.get(blocker)!.dependents).toEqual([task]);
+  });
+
+  test("10,000 tasks seed into a middle section, keeping the project in section order", () => {
+    const fake = createFakeAsana();
+    const workspace = fake.seed.workspace().gid;
+    const project = fake.seed.project({ workspace }).gid;
+    const first = fake.state.projects.get(project)!.section;
+    const middle = fake.seed.section({ project }).gid;
+    const last = fake.seed.section({ project }).gid;
+    const tail = fake.seed.tasks(3, { sections: [last] });
+    const head = fake.seed.tasks(2, { sections: [first] });
+    const gids = fake.seed.tasks(10_000, { sections: [middle] });
+    expect(fake.state.sectionTasks.get(middle)).toEqual(gids);
+    expect(fake.state.projectTasks.get(project)).toEqual([...head, ...gids, ...tail]);
+  });
+
+  test("reset({ data: true }) clears every map, the new indexes too", () => {
+    const fake = createFakeAsana();
+    const workspace = fake.seed.workspace().gid;
+    fake.seed.user({ workspace });
+    fake.seed.customField({ workspace, type: "enum", options: ["a"] });
+    fake.seed.task({ workspace, custom_id: "X-1", tags: [fake.seed.tag({ workspace }).gid] });
+    fake.reset({ data: true });
+    for (const [name, map] of Object.entries(fake.state)) expect({ name, size: (map as Map<string, unknown>).size }).toEqual({ name, size: 0 });
+  });
 });

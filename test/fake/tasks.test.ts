@@ -264,6 +264,47 @@ describe("delete and subtasks", () => {
   });
 });
 
+describe("who did it, and the fields Asana takes that the fake barely models", () => {
+  test("created_by, assigned_by and completed_by are the token's user (the first seeded); clearing clears them", async () => {
+    const { call, fake, workspace, user } = world();
+    const bo = fake.seed.user({ workspace, name: "Bo" }).gid;
+    const task = (await call("POST", "/tasks", { data: { workspace, assignee: bo } })).body.data;
+    expect(task).toMatchObject({ created_by: { gid: user, resource_type: "user" }, assigned_by: { gid: user, name: "Ann Lee" }, completed_by: null });
+    const done = (await call("PUT", `/tasks/${task.gid}?opt_fields=completed_by.name,assigned_by`, { data: { completed: true, assignee: null } })).body.data;
+    expect(done).toEqual({ gid: task.gid, completed_by: { gid: user, name: "Ann Lee" }, assigned_by: null });
+    expect((await call("PUT", `/tasks/${task.gid}?opt_fields=completed_by`, { data: { completed: false } })).body.data.completed_by).toBeNull();
+  });
+
+  test("external is stored; custom types take only null; memberships sent to PUT are ignored, as a read-only field", async () => {
+    const { call, fake, workspace, project } = world();
+    const gid = fake.seed.task({ workspace }).gid;
+    const res = await call("PUT", `/tasks/${gid}?opt_fields=external,memberships`, { data: { external: { gid: "crm-7", data: "{}" }, custom_type: null, memberships: [{ project }] } });
+    expect(res.body.data).toEqual({ gid, external: { gid: "crm-7", data: "{}" }, memberships: [] });
+    expect(fake.state.tasks.get(gid)!.external).toEqual({ gid: "crm-7", data: "{}" });
+    expect((await call("PUT", `/tasks/${gid}?opt_fields=external`, { data: { external: null } })).body.data.external).toBeNull();
+    const typed = await call("PUT", `/tasks/${gid}`, { data: { custom_type: "123" } });
+    expect({ status: typed.status, message: typed.body.errors[0].message }).toEqual({ status: 400, message: "custom_type: Unknown object: 123" });
+    expect((await call("PUT", `/tasks/${gid}`, { data: { external: "x" } })).body.errors[0].message).toBe('external: Value is not an object with gid and data: "x"');
+  });
+
+  test("DELETE takes the task out of its sections, tags, dependencies and custom id, subtasks included", async () => {
+    const { call, fake, workspace, project } = world();
+    const section = fake.state.projects.get(project)!.section;
+    const tag = fake.seed.tag({ workspace }).gid;
+    const other = fake.seed.task({ workspace }).gid;
+    const top = fake.seed.task({ projects: [project], tags: [tag], custom_id: "T-1", dependencies: [other] }).gid;
+    const child = fake.seed.task({ parent: top, projects: [project], tags: [tag], custom_id: "T-2" }).gid;
+    await call("POST", `/tasks/${other}/addDependencies`, { data: { dependencies: [child] } });
+    await call("DELETE", `/tasks/${top}`);
+    expect(fake.state.sectionTasks.get(section)).toEqual([]);
+    expect(fake.state.projectTasks.get(project)).toEqual([]);
+    expect(fake.state.tagTasks.get(tag)).toEqual([]);
+    expect(fake.state.customIds.size).toBe(0);
+    expect(fake.state.tasks.get(other)).toMatchObject({ dependencies: [], dependents: [] });
+    expect(fake.state.tasks.has(child)).toBe(false);
+  });
+});
+
 describe("GET /tasks", () => {
   test("needs project, section, or assignee with workspace", async () => {
     const { call, fake, workspace, project, user } = world();
