@@ -2,14 +2,15 @@
  * One tag's operations of a spec and every component they reference, unmodified, with openapi-format's
  * filter (inverseTags, then unusedComponents for every component type).
  *
- * openapi-format 1.33's inverseTags pass also deletes path-level fields (`parameters`, `summary`, …)
- * of the paths it keeps: it treats every key of a path item as an operation without tags. Asana puts
- * the path parameters and most list parameters (limit, offset, search filters) there, so the filter
- * runs in two passes: the tag pass decides which operations stay, the path items are rebuilt from
- * the source with those operations and every non-operation field, and only then are unused
- * components removed, so the components those path-level fields reference survive.
- * `assertUnmodified` then checks that every kept node equals the source's, so any other surprise of
- * the library fails loudly instead of changing the upstream copy.
+ * openapi-format 1.33's inverseTags pass changes some of what it keeps: it deletes the path-level
+ * fields (`parameters`, `summary`, …) of the paths it keeps, treating every key of a path item as an
+ * operation without tags (Asana puts path parameters, limit/offset and every search filter there),
+ * and it deletes the parent of any `tags` array that does not name the tag, examples included
+ * (`{data: {tags: ["123"]}}` loses `data`). So the tag pass only decides which operations and
+ * top-level tags stay; the path items are rebuilt from the source with those operations and every
+ * non-operation field, the rest of the document is the source's, and only then are unused
+ * components removed. `assertUnmodified` checks that every kept node equals the source's, so any
+ * other surprise of the library fails the extraction instead of changing the upstream copy.
  */
 import { isDeepStrictEqual } from "node:util";
 import { openapiFilter } from "openapi-format";
@@ -25,14 +26,12 @@ function objectAt(doc: JsonObject, key: string): JsonObject {
 }
 
 export async function extractTag(source: JsonObject, tag: string): Promise<JsonObject> {
-  // preserveEmptyObjects: openapi-format otherwise deletes empty objects, which is a change.
-  const byTag = (await openapiFilter(structuredClone(source), { filterSet: { inverseTags: [tag], preserveEmptyObjects: true } }))
-    .data as JsonObject;
+  const byTag = (await openapiFilter(structuredClone(source), { filterSet: { inverseTags: [tag] } })).data as JsonObject;
 
-  const sourcePaths = objectAt(source, "paths");
+  const keptPaths = objectAt(byTag, "paths");
   const paths: JsonObject = {};
-  for (const [path, kept] of Object.entries(objectAt(byTag, "paths"))) {
-    const original = sourcePaths[path];
+  for (const [path, original] of Object.entries(objectAt(source, "paths"))) {
+    const kept = keptPaths[path];
     if (!isObject(original) || !isObject(kept)) continue;
     const item: JsonObject = {};
     for (const [key, value] of Object.entries(original)) {
@@ -40,9 +39,11 @@ export async function extractTag(source: JsonObject, tag: string): Promise<JsonO
     }
     paths[path] = item;
   }
+  const selected: JsonObject = { ...structuredClone(source), paths };
+  if ("tags" in source) selected.tags = byTag.tags ?? [];
 
-  const rebuilt = { ...byTag, paths };
-  const { data } = await openapiFilter(rebuilt, {
+  // preserveEmptyObjects: openapi-format otherwise deletes empty objects, which is a change.
+  const { data } = await openapiFilter(selected, {
     filterSet: { unusedComponents: COMPONENT_TYPES, preserveEmptyObjects: true },
   });
   const extracted = data as JsonObject;
