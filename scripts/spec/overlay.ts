@@ -1,9 +1,9 @@
 /**
  * Applies an OpenAPI Overlay 1.0 document with openapi-format's openapiOverlay, and fails where the
  * library would only skip: an action whose target matches nothing (a correction that no longer
- * applies, or a typo), an action without a description, and a result with dangling $refs or
- * duplicated `required` entries (Overlay 1.0's update appends to arrays, so a correction Asana has
- * since made itself would otherwise list a field twice).
+ * applies, or a typo), an action without a description, a removal the library would get wrong,
+ * and a result with dangling $refs or duplicated `required` entries (Overlay 1.0's update appends
+ * to arrays, so a correction Asana has since made itself would otherwise list a field twice).
  */
 import { openapiOverlay, resolveJsonPath, type OpenAPIOverlayAction } from "openapi-format";
 import { isObject, type JsonObject } from "./document.ts";
@@ -35,14 +35,32 @@ function actionsOf(overlay: JsonObject, label: string): OverlayAction[] {
 
 export async function applyOverlay(doc: JsonObject, overlay: JsonObject, label: string): Promise<JsonObject> {
   const actions = actionsOf(overlay, label);
-  const { data, resultData } = await openapiOverlay(structuredClone(doc), { overlaySet: { ...overlay, actions } });
-  const unused = new Set((resultData.unusedActions as unknown[] | undefined) ?? []);
-  const failed = actions
-    .map((action, index) => ({ action, index }))
-    .filter(({ action }) => unused.has(action))
-    .map(({ action, index }) => `${label} action #${index + 1}: target ${action.target} matched nothing (${firstLine(action.description)})`);
+  let current = structuredClone(doc);
+  const failed: string[] = [];
+  // One action at a time, so each is checked against the document as the actions before it left it.
+  for (const [index, action] of actions.entries()) {
+    const where = `${label} action #${index + 1}`;
+    if (action.remove === true) assertSafeRemove(current, action.target, where);
+    const { data, resultData } = await openapiOverlay(current, { overlaySet: { ...overlay, actions: [action] } });
+    if (resultData.totalUsedActions !== 1) failed.push(`${where}: target ${action.target} matched nothing (${firstLine(action.description)})`);
+    current = data as JsonObject;
+  }
   if (failed.length > 0) throw new Error(failed.join("\n"));
-  return data as JsonObject;
+  return current;
+}
+
+/**
+ * openapi-format removes matched array elements one by one with splice, so a target matching two
+ * elements of one list removes the wrong second one. Such a removal fails instead.
+ */
+function assertSafeRemove(doc: JsonObject, target: string, where: string): void {
+  const perList = new Map<unknown, number>();
+  for (const node of resolveJsonPath(doc, target)) {
+    if (Array.isArray(node.parent)) perList.set(node.parent, (perList.get(node.parent) ?? 0) + 1);
+  }
+  if ([...perList.values()].some((n) => n > 1)) {
+    throw new Error(`${where}: target ${target} removes several elements of one list, which openapi-format cannot do safely; remove one element per action`);
+  }
 }
 
 function firstLine(text: string): string {

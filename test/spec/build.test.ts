@@ -119,6 +119,21 @@ describe("scripts/spec/build.ts", () => {
     expect(broken.output).toContain("unresolved $ref #/components/schemas/GoalCompact");
   }, 60_000);
 
+  test("a removal of several elements of one list fails rather than remove the wrong ones", async () => {
+    await appendActions(
+      "tasks.yaml",
+      [
+        "  - description: Two parameters at once.",
+        "    target: \"$.paths['/tasks'].get.parameters[?(@.name == 'project' || @.name == 'section')]\"",
+        "    remove: true",
+      ].join("\n") + "\n",
+    );
+    const result = await build();
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain("removes several elements of one list");
+    expect(await snapshot(out)).toEqual({});
+  }, 60_000);
+
   test("a missing upstream spec or an overlay no spec uses fails, naming it", async () => {
     await rm(join(upstream, "jobs.yaml"));
     const missing = await build();
