@@ -1,6 +1,7 @@
 /**
  * Reads every openapi/*.yaml and writes generated/<name>.ts through openapi-typescript's Node API,
- * plus generated/index.ts, which merges every spec's `paths` for one client.
+ * plus generated/index.ts, which merges every spec's `paths` for one client, and
+ * generated/operations.ts, the runtime table of every operation (method, path, retry rule).
  *
  *   npm run generate              write generated/
  *   npm run generate -- --check   write nothing; exit 1 naming every stale, missing or stray file
@@ -21,6 +22,8 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString, type OpenAPITSOptions } from "openapi-typescript";
 import ts from "typescript";
+import { readDocument } from "./spec/document.ts";
+import { operationsModule, type SpecDocument } from "./generate/operations-table.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const specDir = resolve(argValue("--specs") ?? join(root, "openapi"));
@@ -124,6 +127,8 @@ async function main(): Promise<number> {
     return 1;
   }
   outputs.set("index.ts", indexFile(files));
+  const docs = await Promise.all(files.map(async (file) => ({ file, doc: (await readDocument(join(specDir, file))) as SpecDocument })));
+  outputs.set("operations.ts", operationsModule(docs, header("every openapi/*.yaml")));
 
   const existing = (await readdir(outDir).catch(() => [] as string[])).filter((n) => n.endsWith(".ts"));
   const stray = existing.filter((n) => !outputs.has(n));

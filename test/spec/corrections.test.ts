@@ -154,6 +154,21 @@ describe("operations", () => {
     expect(schema(tasks, "EmptyResponse").properties).toBeUndefined();
   });
 
+  test("exactly the add/remove actions and setParent are marked x-idempotent; no other POST is", () => {
+    const marked = operations(tasks)
+      .filter((o) => o.op["x-idempotent"] === true)
+      .map((o) => o.id)
+      .sort();
+    expect(marked).toEqual(
+      [
+        "addDependenciesForTask", "addDependentsForTask", "addFollowersForTask", "addProjectForTask", "addTagForTask",
+        "removeDependenciesForTask", "removeDependentsForTask", "removeFollowerForTask", "removeProjectForTask",
+        "removeTagForTask", "setParentForTask",
+      ].sort(),
+    );
+    for (const id of ["createTask", "createSubtaskForTask", "duplicateTask"]) expect(op(tasks, id).op["x-idempotent"]).toBeUndefined();
+  });
+
   test("every JSON envelope, request or response, requires data", () => {
     for (const { doc } of both()) {
       const envelopes = resolveJsonPath(doc, "$.paths..content['application/json'][?(@.properties.data)]");
