@@ -1,33 +1,33 @@
 /** Public types, all derived from generated/ so they follow the specs. */
-import type { paths, TasksComponents, JobsComponents } from "../generated/index.ts";
+import type { paths, TasksComponents, JobsComponents, Readable, Writable } from "../generated/index.ts";
 import type { RetryOptions } from "./core/retry.ts";
 
 type TaskSchemas = TasksComponents["schemas"];
+type JobSchemas = JobsComponents["schemas"];
 
 export type { paths };
-export type Task = TaskSchemas["TaskResponse"];
-export type TaskCompact = TaskSchemas["TaskCompact"];
-export type TaskRequest = TaskSchemas["TaskRequest"];
-export type NextPage = NonNullable<TaskSchemas["NextPage"]>;
-export type AsanaErrorDetail = TaskSchemas["Error"];
-export type Job = JobsComponents["schemas"]["JobCompact"];
-export type JobStatus = JobsComponents["schemas"]["JobStatus"];
+/** A task as `tasks.get` returns it without opt_fields. */
+export type Task = Readable<TaskSchemas["TaskResponse"]>;
+/** A task as lists return it without opt_fields. */
+export type TaskCompact = Readable<TaskSchemas["TaskCompact"]>;
+/** The body of `tasks.create` and `tasks.createSubtask` (read-only fields left out). */
+export type TaskCreateRequest = Writable<TaskSchemas["TaskCreateRequest"]>;
+/** The body of `tasks.update`: no projects, tags, followers, parent or workspace (they have their own endpoints). */
+export type TaskUpdateRequest = Writable<TaskSchemas["TaskUpdateRequest"]>;
+/** @deprecated Use TaskCreateRequest (or TaskUpdateRequest for `update`). */
+export type TaskRequest = TaskCreateRequest;
+export type SetParentRequest = Writable<TaskSchemas["TaskSetParentRequest"]>;
+export type AddProjectRequest = Writable<TaskSchemas["TaskAddProjectRequest"]>;
+export type NextPage = NonNullable<Readable<TaskSchemas["NextPage"]>>;
+export type AsanaErrorDetail = Readable<TaskSchemas["Error"]>;
+export type Job = Readable<JobSchemas["JobCompact"]>;
+export type JobStatus = NonNullable<Job["status"]>;
 
-/** The fields `tasks.duplicate` can copy (Asana's `include` list). */
-export type DuplicateInclude =
-  | "assignee"
-  | "attachments"
-  | "dates"
-  | "dependencies"
-  | "followers"
-  | "notes"
-  | "parent"
-  | "projects"
-  | "subtasks"
-  | "tags";
+/** The fields `tasks.duplicate` can copy (Asana's `include` list, from the spec's enum). */
+export type DuplicateInclude = TaskSchemas["TaskDuplicateIncludeField"];
 
 /** The duplicate request, with `include` as an array (sent comma-joined). */
-export type DuplicateTaskRequest = Omit<TaskSchemas["TaskDuplicateRequest"], "include"> & {
+export type DuplicateTaskRequest = Omit<Writable<TaskSchemas["TaskDuplicateRequest"]>, "include"> & {
   include?: DuplicateInclude[];
 };
 
@@ -66,20 +66,27 @@ export interface Page<T> {
   nextPage: NextPage | null;
 }
 
-type Query<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
-  parameters: { query?: infer Q };
-}
-  ? NonNullable<Q>
-  : never;
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
 
 /** Query parameters the paginator or RequestOptions own, so callers never pass them in a query. */
 type Managed = "offset" | "limit" | "opt_fields" | "opt_pretty";
 
-export type ListTasksQuery = Omit<Query<"/tasks", "get">, Managed> & PaginatorOptions;
-export type ProjectTasksQuery = Omit<Query<"/projects/{project_gid}/tasks", "get">, Managed> & PaginatorOptions;
-export type SubtasksQuery = PaginatorOptions;
-export type SearchTasksQuery = Omit<Query<"/workspaces/{workspace_gid}/tasks/search", "get">, Managed> &
-  PaginatorOptions;
+/** A list's filters as the spec names them, plus the paginator's options. */
+type ListQuery<P extends keyof paths> = Omit<Query<P>, Managed> & PaginatorOptions;
+
+type Scope = "project" | "section" | "assignee" | "workspace";
+/** GET /tasks needs `project`, or `section`, or both `assignee` and `workspace`. */
+export type ListTasksQuery = ListQuery<"/tasks"> &
+  Partial<Record<Scope, string>> &
+  ({ project: string } | { section: string } | { assignee: string; workspace: string });
+export type ProjectTasksQuery = ListQuery<"/projects/{project_gid}/tasks">;
+export type SectionTasksQuery = ListQuery<"/sections/{section_gid}/tasks">;
+export type TagTasksQuery = ListQuery<"/tags/{tag_gid}/tasks">;
+export type UserTaskListTasksQuery = ListQuery<"/user_task_lists/{user_task_list_gid}/tasks">;
+export type SubtasksQuery = ListQuery<"/tasks/{task_gid}/subtasks">;
+export type DependenciesQuery = ListQuery<"/tasks/{task_gid}/dependencies">;
+export type DependentsQuery = ListQuery<"/tasks/{task_gid}/dependents">;
+export type SearchTasksQuery = ListQuery<"/workspaces/{workspace_gid}/tasks/search">;
 
 export interface WaitOptions {
   /** First interval between polls (default 500 ms); it grows up to maxIntervalMs. */

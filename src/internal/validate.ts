@@ -81,3 +81,16 @@ export function checkTaskBody(body: unknown, name = "body"): void {
     }
   }
 }
+
+/** A plain object argument (a query, a body): not null, not an array. */
+export function checkObject(value: unknown, name: string): object {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new TypeError(`${name} must be an object`);
+  return value;
+}
+
+/** A non-empty array of gids (each checked like a path gid), sent as given. */
+export function checkGidList(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || value.length === 0) throw new TypeError(`${name} must be a non-empty array of gids`);
+  value.forEach((gid, i) => checkGid(gid, `${name}[${i}]`));
+  return value;
+}

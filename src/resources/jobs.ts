@@ -1,4 +1,6 @@
-import { type ClientContext, data, optQuery, prepareCall } from "../core/call.ts";
+import { operations } from "../../generated/operations.ts";
+import type { ClientContext } from "../core/call.ts";
+import { single } from "../core/operations.ts";
 import { JobFailedError } from "../core/errors.ts";
 import { callScope } from "../internal/scope.ts";
 import { sleep } from "../internal/sleep.ts";
@@ -14,15 +16,11 @@ export interface JobsApi {
   wait(jobOrGid: string | Pick<Job, "gid">, opts?: WaitOptions): Promise<Job>;
 }
 
+/** jobs.get; `wait` polls through it. */
+export const getJob = single(operations.getJob);
+
 export function createJobsApi(ctx: ClientContext): JobsApi {
-  async function get(jobGid: string, opts?: RequestOptions): Promise<Job> {
-    const job_gid = checkGid(jobGid, "jobGid");
-    return data(
-      prepareCall(ctx, opts)<Job>((init) =>
-        ctx.client.GET("/jobs/{job_gid}", { params: { path: { job_gid }, query: optQuery(opts) }, ...init }),
-      ),
-    );
-  }
+  const get = getJob(ctx) as JobsApi["get"];
 
   async function wait(jobOrGid: string | Pick<Job, "gid">, opts: WaitOptions = {}): Promise<Job> {
     const gid = checkGid(typeof jobOrGid === "string" ? jobOrGid : jobOrGid?.gid, "job");

@@ -1,26 +1,30 @@
-import { type ClientContext, data, optQuery, prepareCall } from "../core/call.ts";
-import { offsetPages, type FetchList } from "../core/pagination/offset.ts";
-import { Paginator, type PageFetcher } from "../core/pagination/paginator.ts";
-import { searchPages, withCreatedAt } from "../core/pagination/created-at.ts";
+/** Asana's Tasks API: one declaration per operation over the shared shapes in core/operations.ts. */
+import { operations as op } from "../../generated/operations.ts";
+import type { ClientContext } from "../core/call.ts";
+import { action, bind, list, single, type Declaration, type QueryRule } from "../core/operations.ts";
+import { createdAtPages } from "../core/pagination/created-at.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
+import { addProjectBody, createBody, duplicateBody, gidAs, gidsAs, setParentBody, updateBody } from "../internal/bodies.ts";
 import type {
-  DuplicateInclude,
+  AddProjectRequest,
+  DependenciesQuery,
+  DependentsQuery,
   DuplicateTaskRequest,
   Job,
   ListTasksQuery,
   ProjectTasksQuery,
   RequestOptions,
   SearchTasksQuery,
+  SectionTasksQuery,
+  SetParentRequest,
   SubtasksQuery,
+  TagTasksQuery,
   Task,
   TaskCompact,
-  TaskRequest,
+  TaskCreateRequest,
+  TaskUpdateRequest,
+  UserTaskListTasksQuery,
 } from "../types.ts";
-import { checkGid, checkLimit, checkTaskBody } from "../internal/validate.ts";
-
-const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
-  "assignee", "attachments", "dates", "dependencies", "followers",
-  "notes", "parent", "projects", "subtasks", "tags",
-]);
 
 /**
  * Bad input never reaches the wire: methods that return a promise reject with a TypeError or
@@ -28,162 +32,82 @@ const INCLUDE: ReadonlySet<string> = new Set<DuplicateInclude>([
  */
 export interface TasksApi {
   get(taskGid: string, opts?: RequestOptions): Promise<Task>;
-  create(body: TaskRequest, opts?: RequestOptions): Promise<Task>;
-  update(taskGid: string, body: TaskRequest, opts?: RequestOptions): Promise<Task>;
+  /** The task with this custom ID (the prefix-number shown in Asana, e.g. "ENG-42") in the workspace. */
+  getByCustomId(workspaceGid: string, customId: string, opts?: RequestOptions): Promise<Task>;
+  create(body: TaskCreateRequest, opts?: RequestOptions): Promise<Task>;
+  /** A partial update. Projects, tags, followers and the parent have their own methods. */
+  update(taskGid: string, body: TaskUpdateRequest, opts?: RequestOptions): Promise<Task>;
   delete(taskGid: string, opts?: RequestOptions): Promise<void>;
+  /** Starts a duplication job; `jobs.wait(job)` waits for the copy. */
+  duplicate(taskGid: string, body?: DuplicateTaskRequest, opts?: RequestOptions): Promise<Job>;
+
+  /** Needs `project`, `section`, or both `assignee` and `workspace`. */
   list(query: ListTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
   forProject(projectGid: string, query?: ProjectTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
-  subtasks(taskGid: string, query?: SubtasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
-  createSubtask(taskGid: string, body: TaskRequest, opts?: RequestOptions): Promise<Task>;
+  forSection(sectionGid: string, query?: SectionTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  forTag(tagGid: string, query?: TagTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  forUserTaskList(userTaskListGid: string, query?: UserTaskListTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  /** Pages by created_at (search has no offsets): see the README. Premium only. */
   search(workspaceGid: string, query?: SearchTasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
-  duplicate(taskGid: string, body?: DuplicateTaskRequest, opts?: RequestOptions): Promise<Job>;
+
+  subtasks(taskGid: string, query?: SubtasksQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  createSubtask(taskGid: string, body: TaskCreateRequest, opts?: RequestOptions): Promise<Task>;
+  /** Moves the task under `parent` (null: top-level), before or after a sibling. */
+  setParent(taskGid: string, body: SetParentRequest, opts?: RequestOptions): Promise<Task>;
+
+  dependencies(taskGid: string, query?: DependenciesQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  addDependencies(taskGid: string, dependencyGids: string[], opts?: RequestOptions): Promise<void>;
+  removeDependencies(taskGid: string, dependencyGids: string[], opts?: RequestOptions): Promise<void>;
+  dependents(taskGid: string, query?: DependentsQuery, opts?: RequestOptions): Paginator<TaskCompact>;
+  addDependents(taskGid: string, dependentGids: string[], opts?: RequestOptions): Promise<void>;
+  removeDependents(taskGid: string, dependentGids: string[], opts?: RequestOptions): Promise<void>;
+
+  /** Adds the task to a project (or moves it within one): into `section`, before or after a task. */
+  addProject(taskGid: string, body: AddProjectRequest, opts?: RequestOptions): Promise<void>;
+  removeProject(taskGid: string, projectGid: string, opts?: RequestOptions): Promise<void>;
+  addTag(taskGid: string, tagGid: string, opts?: RequestOptions): Promise<void>;
+  removeTag(taskGid: string, tagGid: string, opts?: RequestOptions): Promise<void>;
+  /** Followers are user gids, emails or "me"; resolves to the updated task. */
+  addFollowers(taskGid: string, followerGids: string[], opts?: RequestOptions): Promise<Task>;
+  removeFollowers(taskGid: string, followerGids: string[], opts?: RequestOptions): Promise<Task>;
 }
 
-/** Paginator options first: a bad limit or maxItems throws before anything else is looked at. */
-function paginate(fetchList: FetchList<TaskCompact>, query: { limit?: number; maxItems?: number; prefetch?: boolean }) {
-  return new Paginator<TaskCompact>(offsetPages(fetchList) as PageFetcher<TaskCompact, unknown>, query);
-}
-
-function checkInclude(include: unknown): string | undefined {
-  if (include === undefined) return undefined;
-  if (!Array.isArray(include)) throw new TypeError("include must be an array of field names");
-  const unknown = include.filter((field) => !INCLUDE.has(field));
-  if (unknown.length > 0) {
-    throw new TypeError(`include has unknown field(s) ${unknown.join(", ")}; allowed: ${[...INCLUDE].join(", ")}`);
+/** GET /tasks answers 400 without one of these scopes. */
+const needsScope: QueryRule = ({ project, section, assignee, workspace }) => {
+  if (!project && !section && !(assignee && workspace)) {
+    throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
   }
-  return include.join(",");
-}
+};
 
-export function createTasksApi(ctx: ClientContext): TasksApi {
-  const { client } = ctx;
+/** The declarations, one per operation (exported for the test that every operation has a method). */
+export const TASKS = {
+  get: single(op.getTask),
+  getByCustomId: single(op.getTaskForCustomID),
+  create: single(op.createTask, createBody),
+  update: single(op.updateTask, updateBody),
+  delete: action(op.deleteTask),
+  duplicate: single(op.duplicateTask, duplicateBody),
+  list: list(op.getTasks, { query: needsScope }),
+  forProject: list(op.getTasksForProject),
+  forSection: list(op.getTasksForSection),
+  forTag: list(op.getTasksForTag),
+  forUserTaskList: list(op.getTasksForUserTaskList),
+  search: list(op.searchTasksForWorkspace, { scheme: createdAtPages }),
+  subtasks: list(op.getSubtasksForTask),
+  createSubtask: single(op.createSubtaskForTask, createBody),
+  setParent: single(op.setParentForTask, setParentBody),
+  dependencies: list(op.getDependenciesForTask),
+  addDependencies: action(op.addDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
+  removeDependencies: action(op.removeDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
+  dependents: list(op.getDependentsForTask),
+  addDependents: action(op.addDependentsForTask, gidsAs("dependents", "dependentGids")),
+  removeDependents: action(op.removeDependentsForTask, gidsAs("dependents", "dependentGids")),
+  addProject: action(op.addProjectForTask, addProjectBody),
+  removeProject: action(op.removeProjectForTask, gidAs("project", "projectGid")),
+  addTag: action(op.addTagForTask, gidAs("tag", "tagGid")),
+  removeTag: action(op.removeTagForTask, gidAs("tag", "tagGid")),
+  addFollowers: single(op.addFollowersForTask, gidsAs("followers", "followerGids")),
+  removeFollowers: single(op.removeFollowerForTask, gidsAs("followers", "followerGids")),
+} satisfies Record<keyof TasksApi, Declaration>;
 
-  return {
-    async get(taskGid, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      return data(prepareCall(ctx, opts)<Task>((init) =>
-        client.GET("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, ...init }),
-      ));
-    },
-
-    async create(body, opts) {
-      checkTaskBody(body);
-      return data(prepareCall(ctx, opts)<Task>((init) =>
-        client.POST("/tasks", { params: { query: optQuery(opts) }, body: { data: body }, ...init }),
-      ));
-    },
-
-    async update(taskGid, body, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      checkTaskBody(body);
-      return data(prepareCall(ctx, opts)<Task>((init) =>
-        client.PUT("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, body: { data: body }, ...init }),
-      ));
-    },
-
-    async delete(taskGid, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      await prepareCall(ctx, opts)<unknown>((init) =>
-        client.DELETE("/tasks/{task_gid}", { params: { path: { task_gid }, query: optQuery(opts) }, ...init }),
-      );
-    },
-
-    list(query, opts) {
-      if (query === null || typeof query !== "object") throw new TypeError("query must be an object");
-      const { limit, maxItems, prefetch, ...filters } = query;
-      if (!filters.project && !filters.section && !(filters.assignee && filters.workspace)) {
-        throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
-      }
-      const call = prepareCall(ctx, opts);
-      return paginate(
-        (pageLimit, offset, signal) =>
-          call<TaskCompact[]>(
-            (init) => client.GET("/tasks", { params: { query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } }, ...init }),
-            signal,
-          ),
-        { limit, maxItems, prefetch },
-      );
-    },
-
-    forProject(projectGid, query = {}, opts) {
-      const project_gid = checkGid(projectGid, "projectGid");
-      const { limit, maxItems, prefetch, ...filters } = query;
-      const call = prepareCall(ctx, opts);
-      return paginate(
-        (pageLimit, offset, signal) =>
-          call<TaskCompact[]>(
-            (init) =>
-              client.GET("/projects/{project_gid}/tasks", {
-                params: { path: { project_gid }, query: { ...filters, ...optQuery(opts), limit: pageLimit, offset } },
-                ...init,
-              }),
-            signal,
-          ),
-        { limit, maxItems, prefetch },
-      );
-    },
-
-    subtasks(taskGid, query = {}, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      const call = prepareCall(ctx, opts);
-      return paginate(
-        (pageLimit, offset, signal) =>
-          call<TaskCompact[]>(
-            (init) =>
-              client.GET("/tasks/{task_gid}/subtasks", {
-                params: { path: { task_gid }, query: { ...optQuery(opts), limit: pageLimit, offset } },
-                ...init,
-              }),
-            signal,
-          ),
-        { limit: query.limit, maxItems: query.maxItems, prefetch: query.prefetch },
-      );
-    },
-
-    async createSubtask(taskGid, body, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      checkTaskBody(body);
-      return data(prepareCall(ctx, opts)<Task>((init) =>
-        client.POST("/tasks/{task_gid}/subtasks", {
-          params: { path: { task_gid }, query: optQuery(opts) },
-          body: { data: body },
-          ...init,
-        }),
-      ));
-    },
-
-    search(workspaceGid, query = {}, opts) {
-      const workspace_gid = checkGid(workspaceGid, "workspaceGid");
-      const { limit, maxItems, prefetch, ...filters } = query;
-      const byCreatedAt = filters.sort_by === undefined || filters.sort_by === "created_at";
-      const fields = byCreatedAt ? { opt_fields: withCreatedAt(opts?.opt_fields) } : {};
-      const call = prepareCall(ctx, opts);
-      const fetchPage = searchPages(
-        async (searchQuery, pageLimit, signal) =>
-          (
-            await call<TaskCompact[] | undefined>(
-              (init) =>
-                client.GET("/workspaces/{workspace_gid}/tasks/search", {
-                  params: { path: { workspace_gid }, query: { ...searchQuery, ...optQuery(opts), ...fields, limit: pageLimit } },
-                  ...init,
-                }),
-              signal,
-            )
-          ).data ?? [],
-        filters,
-        checkLimit(limit),
-      );
-      return new Paginator(fetchPage as PageFetcher<TaskCompact, unknown>, { limit, maxItems, prefetch });
-    },
-
-    async duplicate(taskGid, body = {}, opts) {
-      const task_gid = checkGid(taskGid, "taskGid");
-      if (body === null || typeof body !== "object" || Array.isArray(body)) throw new TypeError("body must be an object");
-      const { include, ...rest } = body;
-      const joined = checkInclude(include);
-      const payload = joined === undefined ? rest : { ...rest, include: joined };
-      return data(prepareCall(ctx, opts)<Job>((init) =>
-        client.POST("/tasks/{task_gid}/duplicate", { params: { path: { task_gid }, query: optQuery(opts) }, body: { data: payload }, ...init }),
-      ));
-    },
-  };
-}
+export const createTasksApi = (ctx: ClientContext): TasksApi => bind<TasksApi>(ctx, TASKS);

@@ -3,8 +3,7 @@
  * next page strictly beyond the last item's timestamp, widened by 1 ms so that tasks sharing the
  * boundary millisecond are fetched again and de-duplicated by gid rather than skipped.
  */
-import type { PageFetcher } from "./paginator.ts";
-import type { TaskCompact } from "../../types.ts";
+import type { PageScheme } from "./offset.ts";
 
 export interface SearchCursor {
   /** The created_at bound (exclusive) for the next request, as ISO 8601. */
@@ -14,7 +13,11 @@ export interface SearchCursor {
   seenAtBoundary: Set<string>;
 }
 
-type FetchSearch = (query: Record<string, unknown>, limit: number, signal?: AbortSignal) => Promise<TaskCompact[]>;
+/** What the scheme reads of an item. */
+interface Stamped {
+  gid: string;
+  created_at?: string | null;
+}
 
 /** Asana's compact fields, kept when created_at is added so the caller still gets names. */
 const DEFAULT_FIELDS = ["name", "resource_type", "resource_subtype"];
@@ -25,41 +28,48 @@ export function withCreatedAt(optFields: readonly string[] | undefined): string[
   return fields;
 }
 
+/** Only created_at gives a stable cursor; any other order yields one page. */
+const byCreatedAt = (filters: Record<string, unknown>) => filters.sort_by === undefined || filters.sort_by === "created_at";
+
 /**
- * Always asks for `limit` (the page size), not the smaller count the paginator wants near maxItems: a short page
+ * Always asks for the page size, not the smaller count the paginator wants near maxItems: a short page
  * would fill with repeats sooner and be taken for "more tasks share this millisecond than a page
  * holds", skipping the rest of that millisecond. The paginator trims what is over.
  */
-export function searchPages(fetchSearch: FetchSearch, query: Record<string, unknown>, limit: number): PageFetcher<TaskCompact, SearchCursor> {
-  if (query.sort_by !== undefined && query.sort_by !== "created_at") {
-    // Only created_at gives a stable cursor; any other order yields one page.
-    return async (_cursor, _wanted, signal) => ({ page: { data: await fetchSearch(query, limit, signal), nextPage: null }, next: undefined });
-  }
-  const ascending = query.sort_ascending === true;
-  const boundKey = ascending ? "created_at.after" : "created_at.before";
-  const step = ascending ? -1 : 1;
-  const base = { ...query, sort_by: "created_at", sort_ascending: ascending };
+export const createdAtPages: PageScheme = {
+  fields: (optFields, filters) => (byCreatedAt(filters) ? withCreatedAt(optFields) : undefined),
+  pages(fetchPage, filters, limit) {
+    const items = async (query: Record<string, unknown>, signal?: AbortSignal) => ((await fetchPage(query, limit, signal)).data ?? []) as Stamped[];
+    if (!byCreatedAt(filters)) {
+      return async (_cursor, _wanted, signal) => ({ page: { data: await items(filters, signal), nextPage: null }, next: undefined });
+    }
+    const ascending = filters.sort_ascending === true;
+    const boundKey = ascending ? "created_at.after" : "created_at.before";
+    const step = ascending ? -1 : 1;
+    const base = { ...filters, sort_by: "created_at", sort_ascending: ascending };
 
-  return async (cursor, _wanted, signal) => {
-    const raw = await fetchSearch(cursor ? { ...base, [boundKey]: cursor.bound } : base, limit, signal);
-    const seen = cursor?.seenAtBoundary;
-    const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;
-    const last = raw[raw.length - 1];
-    const lastMs = last?.created_at === undefined ? NaN : Date.parse(last.created_at);
-    if (raw.length < limit || Number.isNaN(lastMs)) return { page: { data, nextPage: null }, next: undefined };
+    return async (at, _wanted, signal) => {
+      const cursor = at as SearchCursor | undefined;
+      const raw = await items(cursor ? { ...base, [boundKey]: cursor.bound } : base, signal);
+      const seen = cursor?.seenAtBoundary;
+      const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;
+      const last = raw[raw.length - 1];
+      const lastMs = typeof last?.created_at === "string" ? Date.parse(last.created_at) : NaN;
+      if (raw.length < limit || Number.isNaN(lastMs)) return { page: { data, nextPage: null }, next: undefined };
 
-    if (data.length === 0) {
-      // A full page of repeats: more tasks share this millisecond than a page holds. Move past it.
+      if (data.length === 0) {
+        // A full page of repeats: more tasks share this millisecond than a page holds. Move past it.
+        return {
+          page: { data, nextPage: null },
+          next: { bound: new Date(lastMs).toISOString(), boundaryMs: NaN, seenAtBoundary: new Set() },
+        };
+      }
+      const atBoundary = cursor && cursor.boundaryMs === lastMs ? new Set(cursor.seenAtBoundary) : new Set<string>();
+      for (const task of raw) if (typeof task.created_at === "string" && Date.parse(task.created_at) === lastMs) atBoundary.add(task.gid);
       return {
         page: { data, nextPage: null },
-        next: { bound: new Date(lastMs).toISOString(), boundaryMs: NaN, seenAtBoundary: new Set() },
+        next: { bound: new Date(lastMs + step).toISOString(), boundaryMs: lastMs, seenAtBoundary: atBoundary },
       };
-    }
-    const atBoundary = cursor && cursor.boundaryMs === lastMs ? new Set(cursor.seenAtBoundary) : new Set<string>();
-    for (const task of raw) if (task.created_at !== undefined && Date.parse(task.created_at) === lastMs) atBoundary.add(task.gid);
-    return {
-      page: { data, nextPage: null },
-      next: { bound: new Date(lastMs + step).toISOString(), boundaryMs: lastMs, seenAtBoundary: atBoundary },
     };
-  };
-}
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * Whether a request may be sent again after a 5xx, a dropped connection or a cut-off body: the rule
+ * of its operation's row in generated/operations.ts, so the facade and `raw` retry alike. Looked up
+ * only when a retry is in question, never on the way out.
+ */
+import { operations } from "../../generated/operations.ts";
+
+const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/** POST/PATCH templates the table marks idempotent, as patterns over the path after the base URL. */
+let safeWrites: RegExp[] | undefined;
+
+function patterns(): RegExp[] {
+  return (safeWrites ??= Object.values(operations)
+    .filter(([method, , idempotent]) => idempotent && !SAFE_METHODS.has(method))
+    .map(([method, path]) => new RegExp(`^${method} ${path.replace(/\{\w+\}/g, "[^/]+")}$`)));
+}
+
+/** `path` is the request's path after the base URL's, without the query ("/tasks/1/addTag"). */
+export function isRetrySafe(method: string, path: string): boolean {
+  if (SAFE_METHODS.has(method)) return true;
+  const line = `${method} ${path}`;
+  return patterns().some((pattern) => pattern.test(line));
+}

@@ -1,0 +1,94 @@
+/**
+ * Body rules: each turns a method's body argument into the `data` of the request, or throws a
+ * TypeError naming what is wrong, before any request. The facade wraps bodies in `{data: …}` itself.
+ */
+import type { BodyRule } from "../core/operations.ts";
+import type { DuplicateInclude } from "../types.ts";
+import { checkGid, checkGidList, checkObject, checkTaskBody } from "./validate.ts";
+
+/** An object of fields, never its own `{data: …}` envelope (Asana would answer 200 and change nothing). */
+export function fields(value: unknown, name = "body"): Record<string, unknown> {
+  const body = checkObject(value, name) as Record<string, unknown>;
+  if (Object.hasOwn(body, "data")) {
+    throw new TypeError(`${name} must be the fields themselves: the client wraps them in {data: …}, so pass body.data`);
+  }
+  return body;
+}
+
+/** `{ [key]: gid }`, from a single gid argument (`tagGid` → `{ tag }`). */
+export const gidAs = (key: string, name: string): BodyRule => (value) => ({ [key]: checkGid(value, name) });
+
+/** `{ [key]: [gids] }`, from a gid list argument (`followerGids` → `{ followers }`). */
+export const gidsAs = (key: string, name: string): BodyRule => (value) => ({ [key]: checkGidList(value, name) });
+
+/** Task fields whose own endpoints change them: PUT refuses them. */
+const MOVED: Record<string, string> = {
+  projects: "addProject/removeProject",
+  tags: "addTag/removeTag",
+  followers: "addFollowers/removeFollowers",
+  parent: "setParent",
+  workspace: "nothing (a task never changes workspace)",
+};
+
+export const createBody: BodyRule = (value) => {
+  const body = fields(value);
+  checkTaskBody(body);
+  return body;
+};
+
+export const updateBody: BodyRule = (value) => {
+  const body = createBody(value) as Record<string, unknown>;
+  for (const key in MOVED) {
+    if (Object.hasOwn(body, key)) throw new TypeError(`body.${key} cannot be changed by update: use ${MOVED[key]}`);
+  }
+  return body;
+};
+
+/** A gid, or null where Asana takes null (setParent's parent and anchors). */
+function gidOrNull(value: unknown, name: string): void {
+  if (value !== null) checkGid(value, name);
+}
+
+/** insert_before / insert_after: at most one, each a gid or null. */
+function anchors(body: Record<string, unknown>): void {
+  const { insert_before: before, insert_after: after } = body;
+  if (before !== undefined && after !== undefined) throw new TypeError("body takes insert_before or insert_after, not both");
+  if (before !== undefined) gidOrNull(before, "body.insert_before");
+  if (after !== undefined) gidOrNull(after, "body.insert_after");
+}
+
+export const setParentBody: BodyRule = (value) => {
+  const body = fields(value);
+  if (body.parent === undefined) throw new TypeError("body.parent is required: a task gid, or null to make the task top-level");
+  gidOrNull(body.parent, "body.parent");
+  anchors(body);
+  return body;
+};
+
+export const addProjectBody: BodyRule = (value) => {
+  const body = fields(value);
+  checkGid(body.project, "body.project");
+  if (body.section !== undefined) checkGid(body.section, "body.section");
+  anchors(body);
+  return body;
+};
+
+/** Asana's duplicate `include` fields; typed against the spec's enum, so a new value fails to compile here. */
+const INCLUDE = [
+  "assignee", "attachments", "dates", "dependencies", "followers",
+  "notes", "parent", "projects", "subtasks", "tags",
+] as const satisfies readonly DuplicateInclude[];
+// Every value of the spec's enum is listed above (the reverse of `satisfies`).
+type Missing = Exclude<DuplicateInclude, (typeof INCLUDE)[number]>;
+const _everyInclude: Missing extends never ? true : Missing = true;
+void _everyInclude;
+
+/** `{ name?, include? }`, with `include` an array sent comma-joined as Asana reads it. */
+export const duplicateBody: BodyRule = (value) => {
+  const { include, ...rest } = fields(value ?? {});
+  if (include === undefined) return rest;
+  if (!Array.isArray(include)) throw new TypeError("body.include must be an array of field names");
+  const unknown = include.filter((field) => !(INCLUDE as readonly unknown[]).includes(field));
+  if (unknown.length > 0) throw new TypeError(`body.include has unknown field(s) ${unknown.join(", ")}; allowed: ${INCLUDE.join(", ")}`);
+  return { ...rest, include: include.join(",") };
+};
