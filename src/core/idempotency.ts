@@ -7,18 +7,18 @@ import { operations } from "../../generated/operations.ts";
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
-/** POST/PATCH templates the table marks idempotent, as patterns over the path after the base URL. */
+/** POST/PATCH templates the table marks idempotent, as patterns over "METHOD pathname" (matched at the end, after the base path). */
 let safeWrites: RegExp[] | undefined;
 
 function patterns(): RegExp[] {
   return (safeWrites ??= Object.values(operations)
     .filter(([method, , idempotent]) => idempotent && !SAFE_METHODS.has(method))
-    .map(([method, path]) => new RegExp(`^${method} ${path.replace(/\{\w+\}/g, "[^/]+")}$`)));
+    .map(([method, path]) => new RegExp(`^${method} (/[^?#]*)?${path.replace(/\{\w+\}/g, "[^/]+")}$`)));
 }
 
-/** `path` is the request's path after the base URL's, without the query ("/tasks/1/addTag"). */
-export function isRetrySafe(method: string, path: string): boolean {
+/** `url` is the request's absolute URL: its pathname, after whatever base path, names the operation. */
+export function isRetrySafe(method: string, url: string): boolean {
   if (SAFE_METHODS.has(method)) return true;
-  const line = `${method} ${path}`;
+  const line = `${method} ${new URL(url).pathname}`;
   return patterns().some((pattern) => pattern.test(line));
 }

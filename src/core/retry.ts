@@ -1,7 +1,8 @@
 /**
  * When a request may be sent again, and how long to wait first.
  * 429: Asana did not process the request, so any method is retried after Retry-After.
- * 5xx and network failures: only idempotent methods, so a create or a duplicate never happens twice.
+ * 5xx and network failures: only operations the table marks idempotent (core/idempotency.ts), so a
+ * create or a duplicate never happens twice.
  */
 export interface RetryOptions {
   /** Retries after the first attempt (default 5). */
@@ -16,10 +17,8 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
 
-const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUS: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
-export const isIdempotent = (method: string): boolean => IDEMPOTENT.has(method);
 export const isRetryableStatus = (status: number): boolean => RETRYABLE_STATUS.has(status);
 
 export function resolveRetry(options: RetryOptions | false | undefined, fallback: RetryPolicy | false = DEFAULT_RETRY): RetryPolicy | false {

@@ -5,7 +5,8 @@
  */
 import { ConnectionError, createAsanaError, parseErrorBody, redactor, type AsanaError, type Redact } from "./errors.ts";
 import type { Limiter } from "./limiter.ts";
-import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
+import { isRetrySafe } from "./idempotency.ts";
+import { backoffMs, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
 import { sleep } from "../internal/sleep.ts";
 import type { TokenSource } from "../types.ts";
 
@@ -64,7 +65,8 @@ export function createTransport(config: TransportConfig): Transport {
     const { method } = request;
     const signal = callSignal ?? request.signal;
     const init = callSignal && { signal: callSignal };
-    const idempotent = isIdempotent(method);
+    // The operation table's rule (GET/PUT/DELETE, and the POSTs Asana carries out idempotently).
+    const idempotent = isRetrySafe(method, request.url);
     let current = request;
 
     for (let attempt = 0; ; attempt++) {

@@ -85,7 +85,7 @@ void _everyInclude;
 
 /** `{ name?, include? }`, with `include` an array sent comma-joined as Asana reads it. */
 export const duplicateBody: BodyRule = (value) => {
-  const { include, ...rest } = fields(value ?? {});
+  const { include, ...rest } = fields(value === undefined ? {} : value);
   if (include === undefined) return rest;
   if (!Array.isArray(include)) throw new TypeError("body.include must be an array of field names");
   const unknown = include.filter((field) => !(INCLUDE as readonly unknown[]).includes(field));

@@ -69,22 +69,18 @@ export function taskFields(ctx: FakeContext, data: Record<string, unknown>, mode
     if (mode === "update" && CREATE_ONLY.has(field)) {
       throw badRequest(`${field}: Cannot be changed with PUT /tasks/{task_gid}; use the endpoint for it`);
     }
+    if (field === "name" || field === "notes") {
+      out[field] = str(field, value);
+      continue;
+    }
+    if (field === "completed" || field === "liked") {
+      out[field] = bool(field, value);
+      continue;
+    }
     switch (field) {
-      case "name":
-        out.name = str(field, value);
-        break;
-      case "notes":
-        out.notes = str(field, value);
-        break;
       case "html_notes":
         if ("notes" in data) throw badRequest("You may only provide one of notes or html_notes");
         out.notes = stripHtml(str(field, value));
-        break;
-      case "completed":
-        out.completed = bool(field, value);
-        break;
-      case "liked":
-        out.liked = bool(field, value);
         break;
       case "resource_subtype":
         if (typeof value !== "string" || !SUBTYPES.has(value)) throw badRequest(`resource_subtype: Invalid value: ${JSON.stringify(value)}`);
