@@ -3,8 +3,8 @@
  *
  * Without ASANA_TOKEN it starts the fake Asana on loopback (no account, no network), seeds a realistic
  * workspace and runs every step. With ASANA_TOKEN (and ASANA_WORKSPACE, ASANA_PROJECT) it runs the same
- * read-only steps against the real API; it writes (duplicates a task, then deletes the copy) only
- * with --write.
+ * read-only steps against the real API; it writes (duplicates a task, then deletes the copy; with
+ * ASANA_SECTION and ASANA_TAG also triages a task) only with --write.
  */
 import { AsanaError, createAsanaClient, type AsanaClient, type Job } from "../src/index.ts";
 import { createFakeAsanaServer } from "../src/testing/node.ts";
@@ -21,6 +21,8 @@ interface Target {
   project: string;
   /** A task to duplicate (fake) — real mode picks the project's first task. */
   showcase?: string;
+  /** The triage step's inputs (fake, or ASANA_SECTION / ASANA_TAG in real mode). */
+  triage?: { task?: string; section: string; tag: string; follower: string; blocker?: string };
   label: string;
   write: boolean;
   stop(): Promise<void>;
@@ -47,6 +49,7 @@ async function fakeTarget(counter: { requests: number }): Promise<Target> {
     workspace: world.workspace,
     project: world.project,
     showcase: world.showcase,
+    triage: world.triage,
     label: "the fake Asana",
     write: true,
     stop: () => server.close(),
@@ -54,7 +57,7 @@ async function fakeTarget(counter: { requests: number }): Promise<Target> {
 }
 
 function realTarget(counter: { requests: number }, write: boolean): Target {
-  const { ASANA_TOKEN, ASANA_WORKSPACE, ASANA_PROJECT } = process.env;
+  const { ASANA_TOKEN, ASANA_WORKSPACE, ASANA_PROJECT, ASANA_SECTION, ASANA_TAG } = process.env;
   if (!ASANA_WORKSPACE || !ASANA_PROJECT) {
     throw new Error("with ASANA_TOKEN set, also set ASANA_WORKSPACE and ASANA_PROJECT (gids)");
   }
@@ -63,6 +66,7 @@ function realTarget(counter: { requests: number }, write: boolean): Target {
     asana: createAsanaClient({ token: ASANA_TOKEN!, fetch: countingFetch(counter) }),
     workspace: ASANA_WORKSPACE,
     project: ASANA_PROJECT,
+    ...(ASANA_SECTION && ASANA_TAG ? { triage: { section: ASANA_SECTION, tag: ASANA_TAG, follower: "me" } } : {}),
     label: "Asana",
     write,
     stop: async () => {},
@@ -147,6 +151,25 @@ async function main(): Promise<void> {
           await asana.tasks.delete(copy.gid);
           console.log(`  deleted the copy again`);
         }
+      });
+    }
+
+    const triage = target.triage;
+    if (showcase && target.write && triage) {
+      await step(log, "Triage: section, tag, follower, dependency", async () => {
+        const task = triage.task ?? showcase;
+        const blocker = triage.blocker ?? firstTask;
+        await asana.tasks.addProject(task, { project: target.project, section: triage.section });
+        await asana.tasks.addTag(task, triage.tag);
+        await asana.tasks.addFollowers(task, [triage.follower]);
+        if (blocker && blocker !== task) await asana.tasks.addDependencies(task, [blocker]);
+        const now = await asana.tasks.get(task, {
+          opt_fields: ["name", "memberships.project", "memberships.section.name", "tags.name", "followers.name", "dependencies.name"],
+        });
+        const section = now.memberships?.find((m) => m.project?.gid === target.project)?.section?.name;
+        console.log(`  "${now.name}" is now in section "${section}"`);
+        console.log(`  tags: ${now.tags?.map((t) => t.name).join(", ")}; followers: ${now.followers?.map((f) => f.name).join(", ")}`);
+        console.log(`  waits on: ${now.dependencies?.map((d) => (d as { name?: string }).name).join(", ") || "nothing"}`);
       });
     }
 

@@ -16,6 +16,8 @@ export interface DemoWorld {
   subtaskCount: number;
   /** A task with subtasks and notes, worth duplicating. */
   showcase: string;
+  /** For the triage step: a section to move a task into, a tag, a follower and a task it can wait on. */
+  triage: { task: string; section: string; tag: string; follower: string; blocker: string };
 }
 
 export function seedDemoWorld(fake: FakeAsana, taskCount = 300): DemoWorld {
@@ -25,10 +27,13 @@ export function seedDemoWorld(fake: FakeAsana, taskCount = 300): DemoWorld {
   );
   const projectName = "Website relaunch";
   const project = fake.seed.project({ workspace, name: projectName }).gid;
+  const inbox = fake.state.projects.get(project)!.section;
+  const doing = fake.seed.section({ project, name: "In progress" }).gid;
+  const urgent = fake.seed.tag({ workspace, name: "urgent" }).gid;
   const start = Date.parse("2026-09-01T09:00:00.000Z");
 
   const gids = fake.seed.tasks(taskCount, {
-    projects: [project],
+    sections: [inbox],
     name: (i) => `${VERBS[i % VERBS.length]} ${THINGS[(i * 7) % THINGS.length]} #${i + 1}`,
     notes: (i) => (i % 3 === 0 ? "Acceptance criteria in the spec doc." : ""),
     assignee: (i) => (i % 5 === 4 ? null : people[i % people.length]!),
@@ -44,5 +49,13 @@ export function seedDemoWorld(fake: FakeAsana, taskCount = 300): DemoWorld {
       subtaskCount++;
     }
   }
-  return { workspace, project, projectName, taskCount, subtaskCount, showcase: gids[0]! };
+  return {
+    workspace,
+    project,
+    projectName,
+    taskCount,
+    subtaskCount,
+    showcase: gids[0]!,
+    triage: { task: gids[2]!, section: doing, tag: urgent, follower: people[1]!, blocker: gids[3]! },
+  };
 }

@@ -17,6 +17,9 @@ test("npm run demo works against the embedded fake and reports every step", asyn
   expect(stdout).toMatch(/\d+ open tasks mention "homepage"/);
   expect(stdout).toMatch(/poll \d+: succeeded/);
   expect(stdout).toMatch(/new task \d+ "Copy made by the asana-fetch demo" with \d+ subtasks copied/);
+  expect(stdout).toMatch(/"[^"]+" is now in section "In progress"/);
+  expect(stdout).toMatch(/tags: urgent; followers: Grace Hopper/);
+  expect(stdout).toMatch(/waits on: \S+/);
   expect(stdout).toContain("NotFoundError (status 404)");
   expect(stdout).toMatch(/\d+ requests to the fake Asana/);
   expect(stdout).not.toContain("skipped");
