@@ -15,10 +15,8 @@ import { offsetPages, type FetchPage, type PageScheme } from "./pagination/offse
 import { Paginator } from "./pagination/paginator.ts";
 import type { Operation } from "../../generated/operations.ts";
 import type { RequestOptions } from "../types.ts";
+import type { BodyRule } from "../internal/bodies.ts";
 import { checkGid, checkLimit, checkObject } from "../internal/validate.ts";
-
-/** Turns the argument after the path gids into the `data` of the request body; throws on bad input. */
-export type BodyRule = (value: unknown) => object;
 
 /** Checks a list's filters (the query without the paginator's own options). */
 export type QueryRule = (filters: Record<string, unknown>) => void;

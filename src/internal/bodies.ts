@@ -2,9 +2,11 @@
  * Body rules: each turns a method's body argument into the `data` of the request, or throws a
  * TypeError naming what is wrong, before any request. The facade wraps bodies in `{data: …}` itself.
  */
-import type { BodyRule } from "../core/operations.ts";
 import type { DuplicateInclude } from "../types.ts";
 import { checkGid, checkGidList, checkObject, checkTaskBody } from "./validate.ts";
+
+/** Turns the argument after the path gids into the `data` of the request body; throws on bad input. */
+export type BodyRule = (value: unknown) => object;
 
 /** An object of fields, never its own `{data: …}` envelope (Asana would answer 200 and change nothing). */
 export function fields(value: unknown, name = "body"): Record<string, unknown> {
