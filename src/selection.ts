@@ -11,21 +11,23 @@
  * - through an array, an array of those. Paths under one field merge; sub-fields win over the bare field.
  */
 
-/** Path segments FieldPath follows, so that a schema that refers to itself still ends. */
-type Deeper = [never, 0, 1, 2, 3];
+/** Counts down the segments a path may still have, so that a schema that refers to itself still ends. */
+type Less = [never, 0, 1, 2, 3];
 
 type Item<V> = V extends readonly (infer E)[] ? E : V;
 
-/** Every dot path into T that `opt_fields` can ask for: `"name"`, `"assignee.name"`, `"memberships.section.name"`. */
-export type FieldPath<T, Depth extends number = 4> = T extends object
-  ? { [K in keyof T & string]-?: K | SubPath<K, NonNullable<Item<NonNullable<T[K]>>>, Depth> }[keyof T & string]
-  : never;
-
-type SubPath<K extends string, V, Depth extends number> = [Depth] extends [never]
+/**
+ * Every dot path into T that `opt_fields` can ask for (`"name"`, `"assignee.name"`,
+ * `"memberships.section.name"`), through references, embedded objects and arrays, of at most
+ * `Segments` segments (the schemas' longest have 3).
+ */
+export type FieldPath<T, Segments extends number = 4> = Segments extends 0
   ? never
-  : V extends object
-    ? `${K}.${FieldPath<V, Deeper[Depth]>}`
+  : T extends object
+    ? { [K in keyof T & string]-?: K | SubPath<K, NonNullable<Item<NonNullable<T[K]>>>, Less[Segments]> }[keyof T & string]
     : never;
+
+type SubPath<K extends string, V, Segments extends number> = V extends object ? `${K}.${FieldPath<V, Segments>}` : never;
 
 /** The first segment of each path. */
 type Head<P extends string> = P extends `${infer K}.${string}` ? K : P;
@@ -35,18 +37,20 @@ type Under<P extends string, K extends string> = P extends `${K}.${infer Rest}` 
 type Reference = { readonly gid: string };
 
 /**
- * The fields K of T, in T's order, present (not optional), each narrowed to what P asks under it;
- * modifiers kept.
+ * The fields K of T, present (`-?` also drops the `undefined` of optional), each narrowed to what P
+ * asks under it; modifiers kept.
  * (Mapped once more through `infer`, so that editors show the object, not this alias.)
  */
-type Fields<T, K extends keyof T, P extends string> = {
-  [F in keyof T as F extends K ? F : never]-?: Field<Exclude<T[F], undefined>, Under<P, F & string>>;
-} extends infer O
+type Fields<T, K extends keyof T, P extends string> = { [F in K]-?: Field<T[F], Under<P, F & string>> } extends infer O
   ? { [F in keyof O]: O[F] }
   : never;
 
-/** One field's value, as the rule above says; `null` and other leaves pass through. */
-type Field<V, P extends string> = V extends readonly (infer E)[]
+type Leaf = string | number | boolean | null | undefined;
+
+/** One field's value, as the rule above says. Leaves pass through whole (an enum is not split into its members). */
+type Field<V, P extends string> = [V] extends [Leaf] ? V : Value<V, P>;
+
+type Value<V, P extends string> = V extends readonly (infer E)[]
   ? Field<E, P>[]
   : V extends Reference
     ? [P] extends [never]
@@ -70,16 +74,20 @@ export type Selected<T, P extends FieldPath<T>> = Select<T, P>;
  */
 export type FieldList<T, F extends readonly unknown[]> = readonly (string extends F[number] ? string : FieldPath<T>)[];
 
-/** True when F holds exactly known paths: a tuple of single literals, as a literal array infers. */
-type Exact<F> = F extends readonly [infer P, ...infer Rest]
-  ? string extends P
-    ? false
-    : [P] extends [UnionToIntersection<P>]
-      ? Exact<Rest>
-      : false
+/**
+ * True when F holds exactly known paths: a non-empty tuple of single literals, as a literal array
+ * infers (an empty list is not sent, so it selects nothing; `[c ? "a" : "b"]` asks for one of two).
+ * Flat checks rather than a walk down the tuple: this runs on every call.
+ */
+type Exact<F extends readonly string[]> = number extends F["length"]
+  ? false
   : F extends readonly []
-    ? true
-    : false;
+    ? false
+    : string extends F[number]
+      ? false
+      : true extends { [I in keyof F]: [F[I]] extends [UnionToIntersection<F[I]>] ? false : true }[number]
+        ? false
+        : true;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 

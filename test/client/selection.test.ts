@@ -164,6 +164,14 @@ describe("each method's narrowed result is what the fake answers", () => {
     void sure;
   });
 
+  test("an empty opt_fields is not sent: the default answer, typed as without one", async () => {
+    const { asana, fake, gid } = await world();
+    const task = await asana.tasks.get(gid, { opt_fields: [] });
+    is<Equal<typeof task, Task>>(true);
+    expect(fake.requests.at(-1)!.query).toEqual({});
+    expect(task).toEqual(await asana.tasks.get(gid));
+  });
+
   const LISTS = {
     list: (w: World) => w.asana.tasks.list({ project: w.project }, { opt_fields: LIST }),
     forProject: (w: World) => w.asana.tasks.forProject(w.project, {}, { opt_fields: LIST }),
