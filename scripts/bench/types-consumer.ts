@@ -4,21 +4,27 @@
  * then reads, as an integration would. Without selections: the same 200 calls, no opt_fields, no reads.
  * Deterministic: the same file every run.
  */
+import type { FieldPath, Job, Task } from "../../src/index.ts";
 
-/** Task paths to draw from: top-level fields, references, embedded objects, arrays, and paths through them. */
+/** Task paths to draw from, of every kind (compile-checked: a path that stops being valid fails `tsc`). */
 const TASK_PATHS = [
+  // fields of the task itself
   "name", "notes", "html_notes", "completed", "completed_at", "due_on", "due_at", "start_on", "created_at", "modified_at",
   "resource_subtype", "approval_status", "assignee_status", "num_subtasks", "num_likes", "liked", "permalink_url", "actual_time_minutes",
-  "assignee", "assignee.name", "assignee.resource_type", "assigned_by.name", "completed_by.name", "created_by.name", "followers",
-  "followers.name", "projects.name", "tags.name", "workspace.name", "parent", "parent.name", "parent.created_by.name",
-  "parent.resource_subtype", "dependencies", "dependents.resource_type", "memberships", "memberships.section.name",
-  "memberships.project.name", "external", "external.data", "hearts.user.name", "likes.user.name", "assignee_section.name",
-  "custom_type.name", "custom_fields.name", "custom_fields.display_value", "custom_fields.enum_value.name",
-  "custom_fields.enum_value.color", "custom_fields.multi_enum_values.name", "custom_fields.date_value.date",
-  "custom_fields.number_value", "custom_fields.text_value", "custom_fields.created_by.name", "custom_fields.people_value.name",
-  "custom_fields.enum_options.enabled", "custom_fields.precision",
-];
-const JOB_PATHS = ["status", "resource_subtype", "new_task", "new_task.name", "new_task.created_by.name", "new_project.name", "new_project_template"];
+  // references, by themselves and through
+  "assignee", "assignee.name", "assignee.resource_type", "assigned_by.name", "completed_by.name", "created_by.name",
+  "parent", "parent.name", "parent.created_by.name", "parent.resource_subtype", "assignee_section.name", "custom_type.name",
+  // arrays of references
+  "followers", "followers.name", "projects.name", "tags.name", "dependencies", "dependents.resource_type", "hearts.user.name",
+  "likes.user.name", "workspace.name",
+  // embedded objects
+  "memberships", "memberships.section.name", "memberships.project.name", "external", "external.data",
+  // custom fields: an array of references, with references, arrays and embedded objects inside
+  "custom_fields.name", "custom_fields.display_value", "custom_fields.enum_value.name", "custom_fields.enum_value.color",
+  "custom_fields.multi_enum_values.name", "custom_fields.date_value.date", "custom_fields.number_value", "custom_fields.text_value",
+  "custom_fields.created_by.name", "custom_fields.people_value.name", "custom_fields.enum_options.enabled", "custom_fields.precision",
+] satisfies FieldPath<Task>[];
+const JOB_PATHS = ["status", "resource_subtype", "new_task", "new_task.name", "new_task.created_by.name", "new_project.name", "new_project_template"] satisfies FieldPath<Job>[];
 /** Fields whose value is an array: a read takes the first element. */
 const ARRAYS = new Set(["followers", "projects", "tags", "dependencies", "dependents", "memberships", "hearts", "likes", "custom_fields", "multi_enum_values", "people_value", "enum_options"]);
 
