@@ -29,11 +29,11 @@ import type {
 } from "../types.ts";
 
 /** A task's `opt_fields`: its field paths (list items may ask for any field of the full task), or a `string[]`. */
-type Fields<F extends readonly unknown[]> = FieldList<Task, F>;
+type TaskFields<F extends readonly unknown[]> = FieldList<Task, F>;
 /** A single task, narrowed to a literal `opt_fields` list; the full Task without one. */
-type One<F extends readonly string[]> = Promise<Narrowed<Task, F, Task>>;
+type OneTask<F extends readonly string[]> = Promise<Narrowed<Task, F, Task>>;
 /** List items, narrowed to a literal `opt_fields` list; TaskCompact without one. */
-type Many<F extends readonly string[], Also extends string = never> = Paginator<Narrowed<Task, F, TaskCompact, Also>>;
+type TaskPaginator<F extends readonly string[], Also extends string = never> = Paginator<Narrowed<Task, F, TaskCompact, Also>>;
 /** Search adds created_at to opt_fields when it pages by it (sort_by created_at, the default). */
 type SearchAdds<S> = [S] extends ["created_at" | undefined] ? "created_at" : never;
 
@@ -43,12 +43,12 @@ type SearchAdds<S> = [S] extends ["created_at" | undefined] ? "created_at" : nev
  * `opt_fields` is typed (a misspelt path does not compile) and narrows the result: see FieldPath and Selected.
  */
 export interface TasksApi {
-  get<const F extends Fields<F> = string[]>(taskGid: string, opts?: RequestOptions<F>): One<F>;
+  get<const F extends TaskFields<F> = string[]>(taskGid: string, opts?: RequestOptions<F>): OneTask<F>;
   /** The task with this custom ID (the prefix-number shown in Asana, e.g. "ENG-42") in the workspace. */
-  getByCustomId<const F extends Fields<F> = string[]>(workspaceGid: string, customId: string, opts?: RequestOptions<F>): One<F>;
-  create<const F extends Fields<F> = string[]>(body: TaskCreateRequest, opts?: RequestOptions<F>): One<F>;
+  getByCustomId<const F extends TaskFields<F> = string[]>(workspaceGid: string, customId: string, opts?: RequestOptions<F>): OneTask<F>;
+  create<const F extends TaskFields<F> = string[]>(body: TaskCreateRequest, opts?: RequestOptions<F>): OneTask<F>;
   /** A partial update. Projects, tags, followers and the parent have their own methods. */
-  update<const F extends Fields<F> = string[]>(taskGid: string, body: TaskUpdateRequest, opts?: RequestOptions<F>): One<F>;
+  update<const F extends TaskFields<F> = string[]>(taskGid: string, body: TaskUpdateRequest, opts?: RequestOptions<F>): OneTask<F>;
   delete(taskGid: string, opts?: RequestOptions): Promise<void>;
   /** Starts a duplication job; `jobs.wait(job)` waits for the copy. */
   duplicate<const F extends FieldList<Job, F> = string[]>(
@@ -58,27 +58,27 @@ export interface TasksApi {
   ): Promise<TaskDuplicationJob<Narrowed<Job, F, Job>>>;
 
   /** Needs `project`, `section`, or both `assignee` and `workspace`. */
-  list<const F extends Fields<F> = string[]>(query: ListTasksQuery, opts?: RequestOptions<F>): Many<F>;
-  forProject<const F extends Fields<F> = string[]>(projectGid: string, query?: ProjectTasksQuery, opts?: RequestOptions<F>): Many<F>;
-  forSection<const F extends Fields<F> = string[]>(sectionGid: string, query?: SectionTasksQuery, opts?: RequestOptions<F>): Many<F>;
-  forTag<const F extends Fields<F> = string[]>(tagGid: string, query?: TagTasksQuery, opts?: RequestOptions<F>): Many<F>;
-  forUserTaskList<const F extends Fields<F> = string[]>(userTaskListGid: string, query?: UserTaskListTasksQuery, opts?: RequestOptions<F>): Many<F>;
+  list<const F extends TaskFields<F> = string[]>(query: ListTasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
+  forProject<const F extends TaskFields<F> = string[]>(projectGid: string, query?: ProjectTasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
+  forSection<const F extends TaskFields<F> = string[]>(sectionGid: string, query?: SectionTasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
+  forTag<const F extends TaskFields<F> = string[]>(tagGid: string, query?: TagTasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
+  forUserTaskList<const F extends TaskFields<F> = string[]>(userTaskListGid: string, query?: UserTaskListTasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
   /** Pages by created_at (search has no offsets): see the README. Premium only. */
-  search<const F extends Fields<F> = string[], S extends SearchTasksQuery["sort_by"] = undefined>(
+  search<const F extends TaskFields<F> = string[], S extends SearchTasksQuery["sort_by"] = undefined>(
     workspaceGid: string,
     query?: SearchTasksQuery & { sort_by?: S },
     opts?: RequestOptions<F>,
-  ): Many<F, SearchAdds<S>>;
+  ): TaskPaginator<F, SearchAdds<S>>;
 
-  subtasks<const F extends Fields<F> = string[]>(taskGid: string, query?: SubtasksQuery, opts?: RequestOptions<F>): Many<F>;
-  createSubtask<const F extends Fields<F> = string[]>(taskGid: string, body: TaskCreateRequest, opts?: RequestOptions<F>): One<F>;
+  subtasks<const F extends TaskFields<F> = string[]>(taskGid: string, query?: SubtasksQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
+  createSubtask<const F extends TaskFields<F> = string[]>(taskGid: string, body: TaskCreateRequest, opts?: RequestOptions<F>): OneTask<F>;
   /** Moves the task under `parent` (null: top-level), before or after a sibling. */
-  setParent<const F extends Fields<F> = string[]>(taskGid: string, body: SetParentRequest, opts?: RequestOptions<F>): One<F>;
+  setParent<const F extends TaskFields<F> = string[]>(taskGid: string, body: SetParentRequest, opts?: RequestOptions<F>): OneTask<F>;
 
-  dependencies<const F extends Fields<F> = string[]>(taskGid: string, query?: DependenciesQuery, opts?: RequestOptions<F>): Many<F>;
+  dependencies<const F extends TaskFields<F> = string[]>(taskGid: string, query?: DependenciesQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
   addDependencies(taskGid: string, dependencyGids: string[], opts?: RequestOptions): Promise<void>;
   removeDependencies(taskGid: string, dependencyGids: string[], opts?: RequestOptions): Promise<void>;
-  dependents<const F extends Fields<F> = string[]>(taskGid: string, query?: DependentsQuery, opts?: RequestOptions<F>): Many<F>;
+  dependents<const F extends TaskFields<F> = string[]>(taskGid: string, query?: DependentsQuery, opts?: RequestOptions<F>): TaskPaginator<F>;
   addDependents(taskGid: string, dependentGids: string[], opts?: RequestOptions): Promise<void>;
   removeDependents(taskGid: string, dependentGids: string[], opts?: RequestOptions): Promise<void>;
 
@@ -88,8 +88,8 @@ export interface TasksApi {
   addTag(taskGid: string, tagGid: string, opts?: RequestOptions): Promise<void>;
   removeTag(taskGid: string, tagGid: string, opts?: RequestOptions): Promise<void>;
   /** Followers are user gids, emails or "me"; resolves to the updated task. */
-  addFollowers<const F extends Fields<F> = string[]>(taskGid: string, followerGids: string[], opts?: RequestOptions<F>): One<F>;
-  removeFollowers<const F extends Fields<F> = string[]>(taskGid: string, followerGids: string[], opts?: RequestOptions<F>): One<F>;
+  addFollowers<const F extends TaskFields<F> = string[]>(taskGid: string, followerGids: string[], opts?: RequestOptions<F>): OneTask<F>;
+  removeFollowers<const F extends TaskFields<F> = string[]>(taskGid: string, followerGids: string[], opts?: RequestOptions<F>): OneTask<F>;
 }
 
 /** GET /tasks answers 400 without one of these scopes. */
