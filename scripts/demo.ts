@@ -164,12 +164,13 @@ async function main(): Promise<void> {
         await asana.tasks.addFollowers(task, [triage.follower]);
         if (blocker && blocker !== task) await asana.tasks.addDependencies(task, [blocker]);
         const now = await asana.tasks.get(task, {
-          opt_fields: ["name", "memberships.project", "memberships.section.name", "tags.name", "followers.name", "dependencies.name"],
+          opt_fields: ["name", "memberships.project", "memberships.section.name", "tags.name", "followers.name"],
         });
-        const section = now.memberships?.find((m) => m.project?.gid === target.project)?.section?.name;
+        const blockers = await asana.tasks.dependencies(task, {}, { opt_fields: ["name"] }).toArray();
+        const section = now.memberships.find((m) => m.project.gid === target.project)?.section.name;
         console.log(`  "${now.name}" is now in section "${section}"`);
-        console.log(`  tags: ${now.tags?.map((t) => t.name).join(", ")}; followers: ${now.followers?.map((f) => f.name).join(", ")}`);
-        console.log(`  waits on: ${now.dependencies?.map((d) => (d as { name?: string }).name).join(", ") || "nothing"}`);
+        console.log(`  tags: ${now.tags.map((t) => t.name).join(", ")}; followers: ${now.followers.map((f) => f.name).join(", ")}`);
+        console.log(`  waits on: ${blockers.map((d) => d.name).join(", ") || "nothing"}`);
       });
     }
 

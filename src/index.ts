@@ -22,3 +22,4 @@ export {
 } from "./core/errors.ts";
 export type { AsanaErrorJSON } from "./core/errors.ts";
 export type * from "./types.ts";
+export type { FieldPath, Selected, FieldList, Narrowed } from "./selection.ts";

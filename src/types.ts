@@ -23,6 +23,19 @@ export type AsanaErrorDetail = Readable<TaskSchemas["Error"]>;
 export type Job = Readable<JobSchemas["JobCompact"]>;
 export type JobStatus = NonNullable<Job["status"]>;
 
+/** Type-only: never present at run time. */
+declare const duplicatesTask: unique symbol;
+/** The job `tasks.duplicate` answers: marked, so that `jobs.wait` on it types the copy as present. */
+export type TaskDuplicationJob<J = Job> = J & { readonly [duplicatesTask]?: true };
+/** A job as `jobs.wait` resolves it: succeeded. */
+export type SucceededJob = Flat<Omit<Job, "status"> & { readonly status: "succeeded" }>;
+/** A task duplication as `jobs.wait` resolves it: succeeded, with the new task. */
+export type SucceededTaskDuplication = Flat<Omit<SucceededJob, "new_task"> & { new_task: NonNullable<Job["new_task"]> }>;
+/** What `jobs.wait(job)` resolves to. */
+export type WaitedJob<J> = typeof duplicatesTask extends keyof J ? SucceededTaskDuplication : SucceededJob;
+
+type Flat<T> = T extends infer O ? { [K in keyof O]: O[K] } : never;
+
 /** The fields `tasks.duplicate` can copy (Asana's `include` list, from the spec's enum). */
 export type DuplicateInclude = TaskSchemas["TaskDuplicateIncludeField"];
 
@@ -34,9 +47,10 @@ export type DuplicateTaskRequest = Omit<Writable<TaskSchemas["TaskDuplicateReque
 /** A token, or a function called before every request (for OAuth tokens refreshed behind it). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-export interface RequestOptions {
-  /** Fields to return, sent as one comma-separated `opt_fields` parameter. */
-  opt_fields?: string[];
+/** `F`: the `opt_fields` list, narrowing the result when it is a literal list of field paths (see FieldPath). */
+export interface RequestOptions<F extends readonly string[] = string[]> {
+  /** Fields to return, as dot paths (`"assignee.name"`), sent as one comma-separated `opt_fields` parameter. */
+  opt_fields?: F;
   opt_pretty?: boolean;
   /** Aborting cancels the request in flight, any retry wait and any queueing, with the signal's reason. */
   signal?: AbortSignal;

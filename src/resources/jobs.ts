@@ -4,16 +4,21 @@ import { single } from "../core/operations.ts";
 import { JobFailedError } from "../core/errors.ts";
 import { callScope } from "../internal/scope.ts";
 import { sleep } from "../internal/sleep.ts";
-import type { Job, RequestOptions, WaitOptions } from "../types.ts";
+import type { FieldList, Narrowed } from "../selection.ts";
+import type { Job, RequestOptions, WaitedJob, WaitOptions } from "../types.ts";
 import { checkGid, checkPositive } from "../internal/validate.ts";
 
 /** How much longer each wait between polls gets, up to maxIntervalMs. */
 const GROWTH = 1.5;
 
 export interface JobsApi {
-  get(jobGid: string, opts?: RequestOptions): Promise<Job>;
-  /** Polls until the job succeeds: JobFailedError if it fails, TimeoutError after timeoutMs. */
-  wait(jobOrGid: string | Pick<Job, "gid">, opts?: WaitOptions): Promise<Job>;
+  /** `opt_fields` narrows the job as it does a task (`["status", "new_task.name"]`). */
+  get<const F extends FieldList<Job, F> = string[]>(jobGid: string, opts?: RequestOptions<F>): Promise<Narrowed<Job, F, Job>>;
+  /**
+   * Polls until the job succeeds: JobFailedError if it fails, TimeoutError after timeoutMs. The job
+   * resolves typed as succeeded; for the job `tasks.duplicate` answered, with its `new_task`.
+   */
+  wait<J extends Pick<Job, "gid"> = Job>(jobOrGid: string | J, opts?: WaitOptions): Promise<WaitedJob<J>>;
 }
 
 /** jobs.get; `wait` polls through it. */
@@ -49,5 +54,6 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
     }
   }
 
-  return { get, wait };
+  // `wait` returns only once status is "succeeded"; a duplication job's copy is in new_task.
+  return { get, wait: wait as JobsApi["wait"] };
 }

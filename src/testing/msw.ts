@@ -3,7 +3,7 @@
  * here, so `fetch`, `handle` and the Node server work without it; reading `fake.handlers` without
  * msw installed throws a clear error.
  */
-import type { RequestHandler } from "msw";
+import type { MswHandler } from "./types.ts";
 
 type Msw = typeof import("msw");
 // Keep this exact `await import("msw").catch(` form: the CommonJS build rewrites it into a guarded
@@ -16,16 +16,18 @@ const msw: Msw | undefined = await import("msw").catch((error: unknown) => {
 
 export const DEFAULT_MSW_BASE_URLS = ["https://app.asana.com/api/1.0"];
 
-export function createMswHandlers(handle: (request: Request) => Promise<Response>, baseUrls: readonly string[]): RequestHandler[] {
+export function createMswHandlers(handle: (request: Request) => Promise<Response>, baseUrls: readonly string[]): MswHandler[] {
   if (!msw) {
     throw new Error("fake.handlers needs msw 2 (npm install --save-dev msw); use fake.fetch otherwise", { cause: loadError });
   }
   const { http, HttpResponse } = msw;
-  return baseUrls.map((base) =>
+  const handlers = baseUrls.map((base) =>
     http.all(`${base.replace(/\/+$/, "")}/*`, async ({ request }) => {
       const response = await handle(request);
       // A "drop" fault: msw's way of failing the request like a network error.
       return response.type === "error" ? HttpResponse.error() : response;
     }),
   );
+  // msw's own handlers, under the msw-free public type (see MswHandler).
+  return handlers as unknown as MswHandler[];
 }

@@ -49,7 +49,8 @@ export function render(ctx: FakeContext, kind: Kind, gid: string, fields: FieldT
   const record = VIEWS[kind].find(state, gid);
   if (record === undefined) return { gid, resource_type: kind };
   if (fields) return select(state, ref(kind, gid), record, fields);
-  return shown(state, ref(kind, gid), record, form === "compact" ? VIEWS[kind].compact : Object.keys(VIEWS[kind].fields));
+  const { compact, fields: all, optIn = [] } = VIEWS[kind];
+  return shown(state, ref(kind, gid), record, form === "compact" ? compact : Object.keys(all).filter((key) => !optIn.includes(key)));
 }
 
 function select(state: FakeState, r: Ref, record: unknown, fields: FieldTree): View {

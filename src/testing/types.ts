@@ -1,8 +1,15 @@
 /** Public types of the fake Asana (`asana-fetch/testing`). Type-only: no runtime code here. */
-import type { RequestHandler } from "msw";
 import type { CustomFieldType, FakeState, TaskSubtype } from "./model.ts";
 
 export type * from "./model.ts";
+
+/**
+ * One of msw's request handlers, typed without naming msw, so that these declarations compile
+ * without msw installed (msw is an optional peer dependency). msw's handler classes have private
+ * members, which no structural type can match; `never` is the element type that spreads into
+ * `setupServer(...)` and `server.use(...)` as it is. To inspect one, cast: `fake.handlers as RequestHandler[]`.
+ */
+export type MswHandler = never;
 
 export interface FakeAsanaOptions {
   /** The only bearer token accepted; default "fake-asana-token". */
@@ -156,8 +163,8 @@ export interface FakeAsana {
   token: string;
   /** fetch's signature; routes on the path after "/api/1.0" whatever the origin. A "drop" fault rejects with TypeError("fetch failed"). */
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-  /** msw 2 handlers for `mswBaseUrls` (built on first read; needs msw installed). */
-  readonly handlers: RequestHandler[];
+  /** msw 2 handlers for `mswBaseUrls`, for `setupServer(...fake.handlers)` (built on first read; needs msw installed). */
+  readonly handlers: readonly MswHandler[];
   /** The core. A "drop" fault answers `Response.error()` (type "error"), which fetch, handlers and the server turn into a network failure. */
   handle(request: Request): Promise<Response>;
   requests: RecordedRequest[];

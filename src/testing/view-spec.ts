@@ -8,6 +8,8 @@ export interface ViewSpec<T> {
   fields: Record<string, (record: T, state: FakeState) => unknown>;
   /** What lists and references nested in a full record show without opt_fields. */
   compact: readonly string[];
+  /** Fields of `fields` that only opt_fields brings, left out of the full record. */
+  optIn?: readonly string[];
 }
 
 /** Erases the record type, so specs of every kind share one table. */

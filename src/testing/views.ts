@@ -31,7 +31,12 @@ const JOB_VIEW = viewSpec<FakeJob>({
     new_task: (j) => refOrNull("task", j.new_task),
     new_project: () => null,
     new_project_template: () => null,
+    // JobCompact's other results: never made by a task duplication, shown only when asked for.
+    new_portfolio: () => null,
+    new_graph_export: () => null,
+    new_resource_export: () => null,
   },
+  optIn: ["new_portfolio", "new_graph_export", "new_resource_export"],
 });
 
 const ENUM_OPTION_FIELDS: ViewSpec<FakeEnumOption>["fields"] = {

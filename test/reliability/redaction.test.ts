@@ -57,7 +57,7 @@ describe("token redaction", () => {
     [418, AsanaError],
   ])("%i → %p, even when the server echoes the token", async (status, ErrorClass) => {
     const wire = scripted([echo(status, status === 429 ? { "retry-after": "1" } : {})]);
-    const error = await caught(() => clientWith(wire.fetch, { retry: false }).tasks.get("7", { opt_fields: [TOKEN] }));
+    const error = await caught(() => clientWith(wire.fetch, { retry: false }).tasks.get("7", { opt_fields: [TOKEN as string] }));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(AsanaError);
     expect((error as AsanaError).status).toBe(status);

@@ -13,7 +13,9 @@ import {
   type NextPage,
   type Page,
   type Paginator,
+  type SucceededTaskDuplication,
   type Task,
+  type TaskDuplicationJob,
   type TaskCompact,
 } from "asana-fetch";
 
@@ -70,7 +72,8 @@ export async function typeTests(asana: AsanaClient): Promise<void> {
 
   const job = await asana.tasks.duplicate("1", { name: "copy", include: ["notes", "subtasks"] });
   const _job: IsAny<typeof job> = false;
-  const _jobIsJob: Equal<typeof job, Job> = true;
+  const _jobIsJob: Equal<typeof job, TaskDuplicationJob> = true;
+  const _jobIsAJob: Job = job;
   const status: JobStatus = job.status;
   const _status: Equal<JobStatus, "not_started" | "in_progress" | "succeeded" | "failed"> = true;
   const newTaskGid: string | undefined = job.new_task?.gid;
@@ -78,7 +81,7 @@ export async function typeTests(asana: AsanaClient): Promise<void> {
   const _polled: Equal<typeof polled, Job> = true;
   const done = await asana.jobs.wait(job, { intervalMs: 10, onPoll: (j) => void (j.status satisfies JobStatus) });
   const _done: IsAny<typeof done> = false;
-  const _doneIsJob: Equal<typeof done, Job> = true;
+  const _doneIsJob: Equal<typeof done, SucceededTaskDuplication> = true;
 
   // ---- wrong facade input does not compile ----
   // @ts-expect-error: not a TaskRequest field
@@ -176,7 +179,7 @@ export async function typeTests(asana: AsanaClient): Promise<void> {
   }
 
   void [_task, _taskIsTask, name, gid, completed, _created, _updated, _sub, _deleted, _paginator, _all];
-  void [_job, _jobIsJob, status, _status, newTaskGid, _polled, _done, _doneIsJob, rawStatus];
+  void [_job, _jobIsJob, _jobIsAJob, status, _status, newTaskGid, _polled, _done, _doneIsJob, rawStatus];
 }
 
 // ---- client options ----

@@ -3,11 +3,16 @@
  * Each @ts-expect-error fails the build if the line below it starts to compile; each IsAny check
  * fails if a result degrades to `any`.
  */
-import type { AsanaClient, Job, Paginator, Task, TaskCompact, TaskCreateRequest, TaskUpdateRequest } from "asana-fetch";
+import type { AsanaClient, Job, Paginator, Task, TaskCompact, TaskCreateRequest, TaskUpdateRequest, paths } from "asana-fetch";
+import type { operations } from "../../generated/operations.ts";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const is = <T extends true>(..._checks: T[]): void => undefined;
+
+// The runtime operation table and the typed paths come from the same specs: the same set of paths.
+type TablePaths = (typeof operations)[keyof typeof operations][1];
+is<Equal<TablePaths, keyof paths>>(true);
 
 export async function tasksSignatures(asana: AsanaClient): Promise<void> {
   const t = asana.tasks;
