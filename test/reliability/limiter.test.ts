@@ -201,7 +201,7 @@ describe("request budget", () => {
 describe("learning at real latency", () => {
   test("answers that arrive after the first 429 still count: the budget is every request Asana admitted", () => {
     const limiter = new Limiter({ reads: 50 }, undefined);
-    const take = (n: number) => Array.from({ length: n }, () => limiter.acquire("GET", undefined, TOKEN) as Ticket);
+    const take = (n: number) => Array.from({ length: n }, () => limiter.acquire("GET") as Ticket);
     const admitted = take(30);
     const refused = take(10);
     const answer = (tickets: Ticket[], status: number) =>
