@@ -126,15 +126,29 @@ export function heldWire(answer: (request: Request, index: number) => Response =
 export function quickWire(answer: (request: Request, index: number) => Response | Promise<Response> = () => ok(), delayMs = 0) {
   const arrivals: Arrival[] = [];
   const answeredAt: number[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
   const fetch = async (request: Request): Promise<Response> => {
     const index = arrivals.length;
     arrivals.push({ path: new URL(request.url).pathname.split("/").pop()!, method: request.method, at: Date.now() });
-    if (delayMs > 0) await sleep(delayMs);
-    const response = await answer(request, index);
-    answeredAt[index] = Date.now();
-    return response;
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    try {
+      if (delayMs > 0) await sleep(delayMs);
+      const response = await answer(request, index);
+      answeredAt[index] = Date.now();
+      return response;
+    } finally {
+      inFlight--;
+    }
   };
-  return { fetch, arrivals, answeredAt };
+  return {
+    fetch,
+    arrivals,
+    answeredAt,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
