@@ -5,7 +5,8 @@
  *   BASE_URL, TOKEN, REDIS_URL           where to send, with what, and which Redis (none: no store)
  *   REDIS_CLIENT=ioredis|node-redis      which client the store is given (default ioredis)
  *   GIDS=1,2,3                           tasks.get each, all at once
- *   MODE=bulk                            run them, print one line of JSON ({ ms, failures, warnings }), exit
+ *   MODE=bulk                            run them, print one line of JSON ({ ms, failures, warnings }), exit;
+ *                                        forked with IPC, it first says "ready" and waits for "go"
  *   MODE=hold                            send them and never exit (the parent kills it)
  *   CONCURRENCY_READS, TIMEOUT_MS, RATE_REQUESTS, RATE_WINDOW_MS, PREFIX   client and store options
  */
@@ -48,6 +49,12 @@ if (env.MODE === "hold") {
   for (const gid of gids) asana.tasks.get(gid).catch(() => {});
   setInterval(() => {}, 60_000); // stays until killed
 } else {
+  // Forked by a benchmark: every worker starts its burst at the same moment, once all are loaded.
+  if (process.send) {
+    const go = new Promise((resolve) => process.once("message", resolve));
+    process.send("ready");
+    await go;
+  }
   const start = performance.now();
   const results = await Promise.allSettled(gids.map((gid) => asana.tasks.get(gid)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -58,7 +65,13 @@ if (env.MODE === "hold") {
     firstFailure: failed[0] ? String((failed[0].reason as Error)?.message ?? failed[0].reason).slice(0, 120) : undefined,
     warnings: warnings.map((w) => w.name),
   };
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
-  redis?.close();
-  process.exit(0);
+  const exit = () => {
+    redis?.close();
+    process.exit(0);
+  };
+  if (process.send) process.send(summary, exit);
+  else {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    exit();
+  }
 }

@@ -78,9 +78,13 @@ export async function startRedisServer(options: { port?: number } = {}): Promise
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   child.removeAllListeners("exit");
+  // Never outlives this process, however it ends (short of SIGKILL).
+  const orphaned = () => child.kill("SIGKILL");
+  process.once("exit", orphaned);
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited(child);
+    process.off("exit", orphaned);
   };
   return { port, url: `redis://127.0.0.1:${port}`, pid: child.pid!, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
 }

@@ -21,23 +21,19 @@ type Kind = typeof READS | typeof WRITES;
 /** Why an admission said "not now" (see script.ts). */
 const SLOT = 1;
 
-/** What the store is told about a request when it ends. */
-const NEVER_SENT = 0;
-const NO_STATUS = 1;
-const ANSWERED = 2;
-const REFUSED = 3;
+/** What the store is told about a request when it ends (see script.ts). */
+const OUTCOME = { neverSent: 0, noStatus: 1, answered: 2, refused: 3 } as const;
 
 /** Waiters granted in one round trip, at most. */
 const BATCH = 64;
-/** While every slot is held elsewhere: ask again after 2 ms, doubling to 50 ms (a release here wakes at once). */
-const POLL_MIN_MS = 2;
-const POLL_MAX_MS = 50;
 /** Answers kept for a budget learned later: for this long, and at most this many. */
-const KEEP_MS = 120_000;
-const KEEP = 2048;
-/** After a failure, the store is tried again after 250 ms, then twice as long each time, up to 5 s. */
-const PROBE_MIN_MS = 250;
-const PROBE_MAX_MS = 5_000;
+const KEEP = { ms: 120_000, entries: 2048 } as const;
+/**
+ * While every slot is held elsewhere: ask again after 2 ms, doubling to 50 ms (a release here wakes
+ * the queue at once). After a failure: try the store again after 250 ms, doubling to 5 s.
+ */
+const POLL_MS = { min: 2, max: 50 } as const;
+const PROBE_MS = { min: 250, max: 5_000 } as const;
 
 export interface SharedLimiterOptions {
   prefix: string;
@@ -57,7 +53,7 @@ interface Line {
 }
 
 class SharedTicket implements Ticket {
-  outcome = NO_STATUS;
+  outcome: number = OUTCOME.noStatus;
   retryAfterMs = -1;
   /** Released, and the store told (the release goes in a microtask, so the status observed just after rides along). */
   released = false;
@@ -92,7 +88,7 @@ export class SharedLimiter implements QuotaLimiter {
   readonly #learns: boolean;
   #failing = false;
   #probeAt = 0;
-  #probeMs = PROBE_MIN_MS;
+  #probeMs: number = PROBE_MS.min;
   #probing = false;
 
   constructor(runner: ScriptRunner, context: QuotaStoreContext, options: SharedLimiterOptions) {
@@ -122,10 +118,10 @@ export class SharedLimiter implements QuotaLimiter {
 
   observe(ticket: Ticket, status: number, retryAfterMs: number | undefined): void {
     if (!(ticket instanceof SharedTicket)) return this.#context.local.observe(ticket, status, retryAfterMs);
-    ticket.outcome = status === 429 ? REFUSED : ANSWERED;
+    ticket.outcome = status === 429 ? OUTCOME.refused : OUTCOME.answered;
     ticket.retryAfterMs = retryAfterMs ?? -1;
     // Observed after the release was sent: tell the store on its own (a 429 pauses everyone).
-    if (ticket.told && (ticket.outcome === REFUSED || this.#learns)) this.#finish(ticket, false);
+    if (ticket.told && (ticket.outcome === OUTCOME.refused || this.#learns)) this.#finish(ticket, false);
   }
 
   /** While the store fails: the client's own limiter, and now and then a try of the store in the background. */
@@ -151,7 +147,7 @@ export class SharedLimiter implements QuotaLimiter {
   async #pump(line: Line): Promise<void> {
     if (line.pumping) return;
     line.pumping = true;
-    let pollMs = POLL_MIN_MS;
+    let pollMs: number = POLL_MS.min;
     try {
       while (line.queue.size > 0 && !this.#failing) {
         const wanted = Math.min(line.queue.size, BATCH);
@@ -159,13 +155,13 @@ export class SharedLimiter implements QuotaLimiter {
         for (let seq = last - granted + 1; seq <= last; seq++) {
           const ticket = new SharedTicket(line, seq, generation, this.#ended);
           // Its waiter gave up meanwhile: the place goes back.
-          if (!line.queue.grant(ticket)) this.#finish(ticket, true, NEVER_SENT);
+          if (!line.queue.grant(ticket)) this.#finish(ticket, true, OUTCOME.neverSent);
         }
-        if (granted > 0) pollMs = POLL_MIN_MS;
+        if (granted > 0) pollMs = POLL_MS.min;
         if (line.queue.size === 0 || granted === wanted) continue;
         const slot = why === SLOT;
         await this.#sleep(line, slot ? Math.min(waitMs, pollMs) : waitMs, slot);
-        if (slot) pollMs = Math.min(2 * pollMs, POLL_MAX_MS);
+        if (slot) pollMs = Math.min(2 * pollMs, POLL_MS.max);
       }
     } catch (error) {
       this.#fail(error);
@@ -188,10 +184,13 @@ export class SharedLimiter implements QuotaLimiter {
     });
   }
 
-  #admit(line: Line, wanted: number): Promise<[granted: number, last: number, generation: number, waitMs: number, why: number]> {
+  #admitArgs(kind: Kind, wanted: number): Array<string | number> {
     const [requests, windowMs] = this.#declared;
-    const args = ["admit", line.kind, this.#caps[line.kind], this.#context.leaseMs, requests, windowMs, this.#learns ? 1 : 0, wanted, FORGET_AFTER_WINDOWS, KEEP_MS, KEEP];
-    return this.#call(line.keys, args).then((reply) => {
+    return ["admit", kind, this.#caps[kind], this.#context.leaseMs, requests, windowMs, this.#learns ? 1 : 0, wanted, FORGET_AFTER_WINDOWS, KEEP.ms, KEEP.entries];
+  }
+
+  #admit(line: Line, wanted: number): Promise<[granted: number, last: number, generation: number, waitMs: number, why: number]> {
+    return this.#call(line.keys, this.#admitArgs(line.kind, wanted)).then((reply) => {
       if (!Array.isArray(reply) || reply.length < 5 || !reply.every((n) => typeof n === "number")) throw new Error("the quota script answered something unexpected");
       return reply as [number, number, number, number, number];
     });
@@ -254,14 +253,15 @@ export class SharedLimiter implements QuotaLimiter {
     if (this.#probing || Date.now() < this.#probeAt) return;
     this.#probing = true;
     Promise.resolve(this.#keys(token))
-      .then((keys) => this.#call(keys, ["admit", READS, 0, this.#context.leaseMs, 0, 0, 0, 0, FORGET_AFTER_WINDOWS, KEEP_MS, KEEP]))
+      // Asks for nothing: any answer means the store is back.
+      .then((keys) => this.#call(keys, this.#admitArgs(READS, 0)))
       .then(
         () => {
           this.#failing = false;
-          this.#probeMs = PROBE_MIN_MS;
+          this.#probeMs = PROBE_MS.min;
         },
         () => {
-          this.#probeMs = Math.min(2 * this.#probeMs, PROBE_MAX_MS);
+          this.#probeMs = Math.min(2 * this.#probeMs, PROBE_MS.max);
           this.#probeAt = Date.now() + this.#probeMs;
         },
       )

@@ -90,65 +90,64 @@ export interface Arrival {
   at: number;
 }
 
-/**
- * A fetch that holds every request until the test lets it go, recording arrivals (path, time) and the
- * most in flight at once. `answer` decides each response (default 200).
- */
-export function heldWire(answer: (request: Request, index: number) => Response = () => ok()) {
-  const held: Array<() => void> = [];
+/** What a test wire records: each request's arrival, and the most in flight at once. */
+function recorder() {
   const arrivals: Arrival[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const fetch = async (request: Request): Promise<Response> => {
-    const index = arrivals.length;
-    arrivals.push({ path: new URL(request.url).pathname.split("/").pop()!, method: request.method, at: Date.now() });
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    await new Promise<void>((resolve) => held.push(resolve));
-    inFlight--;
-    return answer(request, index);
-  };
   return {
-    fetch,
     arrivals,
-    held,
+    /** Records the arrival; returns its index. */
+    enter(request: Request): number {
+      arrivals.push({ path: new URL(request.url).pathname.split("/").pop()!, method: request.method, at: Date.now() });
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      return arrivals.length - 1;
+    },
+    leave(): void {
+      inFlight--;
+    },
     get maxInFlight() {
       return maxInFlight;
-    },
-    /** Lets the oldest `count` held requests answer. */
-    letGo(count = held.length) {
-      held.splice(0, count).forEach((go) => go());
     },
   };
 }
 
-/** A fetch that answers at once (after `delayMs`), recording arrivals. */
-export function quickWire(answer: (request: Request, index: number) => Response | Promise<Response> = () => ok(), delayMs = 0) {
-  const arrivals: Arrival[] = [];
-  const answeredAt: number[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
+/** A fetch that holds every request until the test lets it go (`answer` decides each response, default 200). */
+export function heldWire(answer: (request: Request, index: number) => Response = () => ok()) {
+  const wire = recorder();
+  const held: Array<() => void> = [];
   const fetch = async (request: Request): Promise<Response> => {
-    const index = arrivals.length;
-    arrivals.push({ path: new URL(request.url).pathname.split("/").pop()!, method: request.method, at: Date.now() });
-    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    const index = wire.enter(request);
+    await new Promise<void>((resolve) => held.push(resolve));
+    wire.leave();
+    return answer(request, index);
+  };
+  return Object.assign(wire, {
+    fetch,
+    held,
+    /** Lets the oldest `count` held requests answer. */
+    letGo(count = held.length) {
+      held.splice(0, count).forEach((go) => go());
+    },
+  });
+}
+
+/** A fetch that answers at once (after `delayMs`), recording when each answer left. */
+export function quickWire(answer: (request: Request, index: number) => Response | Promise<Response> = () => ok(), delayMs = 0) {
+  const wire = recorder();
+  const answeredAt: number[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    const index = wire.enter(request);
     try {
       if (delayMs > 0) await sleep(delayMs);
       const response = await answer(request, index);
       answeredAt[index] = Date.now();
       return response;
     } finally {
-      inFlight--;
+      wire.leave();
     }
   };
-  return {
-    fetch,
-    arrivals,
-    answeredAt,
-    get maxInFlight() {
-      return maxInFlight;
-    },
-  };
+  return Object.assign(wire, { fetch, answeredAt });
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
