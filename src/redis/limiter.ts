@@ -97,8 +97,10 @@ export class SharedLimiter implements QuotaLimiter {
     this.#timeoutMs = options.commandTimeoutMs;
     this.#keys = keyCache(options.prefix);
     const { concurrency, rateLimit } = context;
-    const cap = (value: number | undefined, fallback: number) => (concurrency === false || value === Infinity ? 0 : (value ?? fallback));
-    this.#caps = { [READS]: cap(concurrency === false ? 0 : concurrency.reads, 50), [WRITES]: cap(concurrency === false ? 0 : concurrency.writes, 15) };
+    // 0: no cap. The local limiter has already checked the values.
+    const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
+    const cap = (value: number | undefined, fallback: number) => (value === Infinity ? 0 : (value ?? fallback));
+    this.#caps = { [READS]: cap(caps.reads, 50), [WRITES]: cap(caps.writes, 15) };
     this.#declared = rateLimit ? [Math.floor(rateLimit.requests), rateLimit.windowMs] : [0, 0];
     this.#learns = rateLimit === undefined;
   }
