@@ -10,6 +10,7 @@ export default {
     "^asana-fetch$": "<rootDir>/src/index.ts",
     "^asana-fetch/testing$": "<rootDir>/src/testing/index.ts",
     "^asana-fetch/testing/node$": "<rootDir>/src/testing/node.ts",
+    "^asana-fetch/redis$": "<rootDir>/src/redis/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   transform: {

@@ -1,6 +1,7 @@
 /**
  * The published build: ESM (.js) and CommonJS (.cjs), each with its own declarations (.d.ts / .d.cts),
- * for the package root, the fake Asana (`./testing`) and its Node loopback server (`./testing/node`).
+ * for the package root, the fake Asana (`./testing`), its Node loopback server (`./testing/node`) and
+ * the Redis quota store (`./redis`).
  * Dependencies and peer dependencies (openapi-fetch, msw) stay external; generated/ types are inlined.
  */
 import { defineConfig } from "tsup";
@@ -10,6 +11,7 @@ const entry = {
   index: "src/index.ts",
   "testing/index": "src/testing/index.ts",
   "testing/node": "src/testing/node.ts",
+  "redis/index": "src/redis/index.ts",
 };
 
 export default defineConfig({

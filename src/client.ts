@@ -1,8 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { ClientContext } from "./core/call.ts";
-import { createChangeWatcher, featureHeaders, type OnWarning } from "./core/deprecations.ts";
+import { createChangeWatcher, defaultOnWarning, featureHeaders, type OnWarning } from "./core/deprecations.ts";
 import { createJobsApi, type JobsApi } from "./resources/jobs.ts";
-import { Limiter, type LimiterOptions, type RateLimitOptions } from "./core/limiter.ts";
+import { Limiter } from "./core/quota/limiter.ts";
+import type { LimiterOptions, QuotaLimiter, QuotaStore, RateLimitOptions } from "./core/quota/types.ts";
 import { withTimeouts } from "./core/raw.ts";
 import { resolveRetry, type RetryOptions } from "./core/retry.ts";
 import { createTasksApi, type TasksApi } from "./resources/tasks.ts";
@@ -33,6 +34,13 @@ export interface AsanaClientOptions {
    * fit it. Default: learned from the first 429. `false`: neither declared nor learned.
    */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Shares this token's quota with other processes, e.g. `createRedisQuotaStore(redis)` from
+   * asana-fetch/redis: every client with the same token and store shares the budget (declared or
+   * learned), the in-flight caps and the pause after a 429. If the store fails, the client's own
+   * limiter takes over and `onWarning` is told once.
+   */
+  quotaStore?: QuotaStore;
   /** Asana-Enable change names for every request. */
   enable?: string[];
   /** Asana-Disable change names for every request. */
@@ -59,10 +67,7 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const retry = resolveRetry(options.retry);
   const timeoutMs = checkPositive(options.timeoutMs, "timeoutMs", DEFAULT_TIMEOUT_MS);
-  const limiter =
-    options.concurrency === false && options.rateLimit === false
-      ? undefined
-      : new Limiter(options.concurrency ?? {}, options.rateLimit);
+  const limiter = createLimiter(options, timeoutMs);
 
   const transport = createTransport({ token, fetch, retry, limiter, onResponse: createChangeWatcher(options.onWarning) });
   const client = createClient<paths>({
@@ -81,4 +86,15 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
     disable,
   };
   return { tasks: createTasksApi(ctx), jobs: createJobsApi(ctx), raw: withTimeouts(client, timeoutMs) };
+}
+
+/** The in-memory limiter, shared through the quota store when there is one; none when both limits are off. */
+function createLimiter(options: AsanaClientOptions, timeoutMs: number): QuotaLimiter | undefined {
+  const { concurrency = {}, rateLimit, quotaStore } = options;
+  if (quotaStore !== undefined && typeof quotaStore?.limiter !== "function") throw new TypeError("quotaStore must be a quota store, e.g. createRedisQuotaStore(redis)");
+  if (concurrency === false && rateLimit === false) return undefined;
+  const local = new Limiter(concurrency, rateLimit);
+  if (!quotaStore) return local;
+  const leaseMs = Number.isFinite(timeoutMs) ? timeoutMs : DEFAULT_TIMEOUT_MS;
+  return quotaStore.limiter({ concurrency, rateLimit, local, leaseMs, onWarning: options.onWarning ?? defaultOnWarning });
 }

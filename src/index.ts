@@ -4,8 +4,8 @@ export type { TasksApi } from "./resources/tasks.ts";
 export type { JobsApi } from "./resources/jobs.ts";
 export type { FetchLike } from "./core/transport.ts";
 export type { RetryOptions } from "./core/retry.ts";
-export type { LimiterOptions, RateLimitOptions } from "./core/limiter.ts";
-export type { AsanaChangeWarning, OnWarning } from "./core/deprecations.ts";
+export type { LimiterOptions, QuotaLimiter, QuotaStore, QuotaStoreContext, QuotaStoreWarning, RateLimitOptions, Ticket } from "./core/quota/types.ts";
+export type { AsanaChangeWarning, AsanaWarning, OnWarning } from "./core/deprecations.ts";
 export { Paginator } from "./core/pagination/paginator.ts";
 export {
   AsanaError,

@@ -5,7 +5,11 @@ import { ABLATIONS, CASES, type OverheadResult } from "./overhead.ts";
 import type { PaginateResult } from "./paginate.ts";
 import type { PrefetchResult } from "./prefetch.ts";
 import type { QuotaResult } from "./quota.ts";
+import type { QuotaSharedResult } from "./quota-shared.ts";
+import type { QuotaStoreResult } from "./quota-store.ts";
+import { quotaSections, quotaTargets } from "./report-quota.ts";
 import type { ThroughputResult } from "./throughput.ts";
+import { diffs, fixed, int, kb, mb, ratios, signedKb, spread, table } from "./format.ts";
 
 export interface Machine {
   cpu: string;
@@ -25,6 +29,9 @@ export interface Results {
   overhead?: OverheadResult;
   paginate?: PaginateResult;
   quota?: QuotaResult;
+  "quota-60s"?: QuotaResult;
+  "quota-shared"?: QuotaSharedResult;
+  "quota-store"?: QuotaStoreResult;
   prefetch?: PrefetchResult;
   bundle?: BundleRow[];
   errors: Record<string, string>;
@@ -37,24 +44,6 @@ export interface Target {
   met: boolean | undefined;
   why: string;
 }
-
-// ---- formatting -------------------------------------------------------------------------------
-
-const int = (n: number): string => Math.round(n).toLocaleString("en-US");
-const fixed = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const signedKb = (bytes: number): string => `${bytes >= 0 ? "+" : "−"}${(Math.abs(bytes) / 1024).toFixed(0)} KB`;
-const spread = (values: number[], digits = 2): string =>
-  values.length > 1 ? ` (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})` : "";
-
-function table(header: string[], rows: string[][]): string {
-  const align = header.map((_, i) => (i === 0 ? "---" : "---:"));
-  return [header, align, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
-}
-
-const ratios = (a: number[], b: number[]): number[] => a.map((value, i) => value / b[i]!);
-const diffs = (a: number[], b: number[]): number[] => a.map((value, i) => value - b[i]!);
 
 // ---- sections ---------------------------------------------------------------------------------
 
@@ -161,36 +150,6 @@ function bundleSection(rows: BundleRow[]): string {
   ].join("\n");
 }
 
-function quotaSection(q: QuotaResult): string {
-  const rows = Object.entries(q.runs).map(([name, runs]) => {
-    const ms = runs.map((r) => r.ms);
-    const requests = median(runs.map((r) => r.requests));
-    const rejected = median(runs.map((r) => r.rejected429));
-    const failures = runs.map((r) => r.failures);
-    return [
-      name,
-      int(median(ms)),
-      `${fixed(median(ms) / q.minimumMs)}${spread(ms.map((m) => m / q.minimumMs))}`,
-      failures.join(", "),
-      int(requests),
-      int(rejected),
-      `${fixed((100 * rejected) / requests, 1)} %`,
-    ];
-  });
-  const firstFailures = Object.entries(q.runs)
-    .flatMap(([name, runs]) => (runs[0]?.firstFailure ? [`- ${name}: first failure seen by the caller: \`${runs[0].firstFailure}\``] : []));
-  return [
-    `### Quota-bound bulk job: ${int(q.tasks)} tasks.get fired at once against the fake Asana`,
-    ``,
-    `Quota: ${q.quota.requests} requests per sliding ${int(q.quota.windowMs)} ms window (rejected requests count too), and 50 GETs in flight.`,
-    `Theoretical minimum: request k (0-based) cannot arrive before floor(k / ${q.quota.requests}) × ${int(q.quota.windowMs)} ms, so ${int(q.tasks)} requests need at least`,
-    `floor((${q.tasks} − 1) / ${q.quota.requests}) × ${int(q.quota.windowMs)} = **${int(q.minimumMs)} ms**. Medians over rounds; failures listed per round.`,
-    ``,
-    table(["client", "wall ms", "÷ minimum", "failures (per round)", "requests sent", "429s received", "429s / requests"], rows),
-    ...(firstFailures.length ? [``, ...firstFailures] : []),
-  ].join("\n");
-}
-
 function prefetchSection(p: PrefetchResult): string {
   const speedup = ratios(p.ms.none!, p.ms.prefetch!);
   return [
@@ -268,27 +227,7 @@ export function targets(r: Results): Target[] {
       });
     }
   }
-  if (r.quota) {
-    const q = r.quota;
-    for (const [name, runs] of Object.entries(q.runs)) {
-      if (!name.startsWith("asana-fetch")) continue;
-      const ratio = median(runs.map((run) => run.ms)) / q.minimumMs;
-      const failures = Math.max(...runs.map((run) => run.failures));
-      const share = median(runs.map((run) => run.rejected429 / run.requests));
-      const misses = [
-        ratio > 1.15 ? `${fixed(ratio)}× the minimum` : "",
-        failures > 0 ? `${failures} failures` : "",
-        share >= 0.05 ? `${fixed(share * 100, 1)} % of requests got a 429` : "",
-      ].filter(Boolean);
-      out.push({
-        name: `Quota-bound bulk job, ${name}`,
-        goal: "≤ 1.15× the minimum, 0 failures, 429s < 5 %",
-        measured: `${fixed(ratio)}×, ${failures} failures, ${fixed(share * 100, 1)} % 429s`,
-        met: misses.length === 0,
-        why: misses.length === 0 ? "Requests are spaced to the quota." : `Missed: ${misses.join(", ")}. See "Findings".`,
-      });
-    }
-  }
+  out.push(...quotaTargets(r));
   if (r.prefetch) {
     const speedup = median(ratios(r.prefetch.ms.none!, r.prefetch.ms.prefetch!));
     out.push({
@@ -321,7 +260,7 @@ export function sections(r: Results): Record<string, string> {
   if (r.throughput) out.throughput = throughputSection(r.throughput, rounds("throughput"));
   if (r.overhead) out.overhead = overheadSection(r.overhead);
   if (r.paginate) out.paginate = paginateSection(r.paginate, rounds("paginate"));
-  if (r.quota) out.quota = quotaSection(r.quota);
+  Object.assign(out, quotaSections(r, rounds));
   if (r.prefetch) out.prefetch = prefetchSection(r.prefetch);
   if (r.bundle) out.bundle = bundleSection(r.bundle);
   return out;
@@ -350,9 +289,9 @@ export function markdown(r: Results, findings: string | undefined): string {
     `## How to reproduce`,
     ``,
     "```sh",
-    "npm run bench              # full run (about 4 minutes), rewrites BENCHMARKS.md",
-    "npm run bench -- --quick   # CI smoke run (under a minute), prints only; add --out FILE to write",
-    "npm run bench -- --only throughput,overhead   # some sections",
+    "npm run bench              # full run (about 15 minutes: the quota sections wait out real windows), rewrites BENCHMARKS.md",
+    "npm run bench -- --quick   # CI smoke run (about a minute), prints only; add --out FILE to write",
+    "npm run bench -- --only throughput,overhead   # some sections (quota, quota-60s, quota-shared, quota-store for the quota)",
     "npx tsx --expose-gc scripts/bench/profile.ts get 4   # where tasks.get's CPU goes (V8 sampling profiler)",
     "npx tsx scripts/bench/instructions.ts               # instructions per call under callgrind (slow)",
     "```",

@@ -9,6 +9,8 @@ import { runOverhead } from "./overhead.ts";
 import { runPaginate } from "./paginate.ts";
 import { runPrefetch } from "./prefetch.ts";
 import { runQuota } from "./quota.ts";
+import { runQuotaShared } from "./quota-shared.ts";
+import { runQuotaStore } from "./quota-store.ts";
 import { runThroughput } from "./throughput.ts";
 
 const SECTIONS: Record<string, (options: never) => Promise<unknown>> = {
@@ -16,6 +18,9 @@ const SECTIONS: Record<string, (options: never) => Promise<unknown>> = {
   overhead: runOverhead,
   paginate: runPaginate,
   quota: runQuota,
+  "quota-60s": runQuota,
+  "quota-shared": runQuotaShared,
+  "quota-store": runQuotaStore,
   prefetch: runPrefetch,
   bundle: runBundle,
 };

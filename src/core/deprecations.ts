@@ -2,6 +2,8 @@
  * Asana's deprecation switches: `Asana-Enable` / `Asana-Disable` request headers, and the
  * `Asana-Change` response headers that announce a change, surfaced once per change name.
  */
+import type { QuotaStoreWarning } from "./quota/types.ts";
+
 export interface AsanaChangeWarning {
   /** The change's name, e.g. "new_user_task_lists". */
   name: string;
@@ -12,7 +14,14 @@ export interface AsanaChangeWarning {
   message: string;
 }
 
-export type OnWarning = (warning: AsanaChangeWarning) => void;
+/**
+ * Everything `onWarning` is told: an Asana-Change, or a quota store that failed (`kind: "quota-store"`).
+ * Each has a `name` and a `message`; a store warning is also an AsanaChangeWarning in shape, so a
+ * callback written for those alone still fits.
+ */
+export type AsanaWarning = AsanaChangeWarning | QuotaStoreWarning;
+
+export type OnWarning = (warning: AsanaWarning) => void;
 
 export const defaultOnWarning: OnWarning = (warning) => console.warn(warning.message);
 

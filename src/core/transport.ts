@@ -4,8 +4,8 @@
  * cut-off bodies for idempotent methods only), typed errors, and Asana-Change warnings.
  */
 import { ConnectionError, createAsanaError, parseErrorBody, redactor, type AsanaError, type Redact } from "./errors.ts";
-import type { Limiter } from "./limiter.ts";
 import { isRetrySafe } from "./idempotency.ts";
+import type { QuotaLimiter } from "./quota/types.ts";
 import { backoffMs, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
 import { sleep } from "../internal/sleep.ts";
 import type { TokenSource } from "../types.ts";
@@ -17,7 +17,7 @@ export interface TransportConfig {
   /** Undefined: globalThis.fetch, looked up per call so interceptors installed later still apply. */
   fetch?: FetchLike | undefined;
   retry: RetryPolicy | false;
-  limiter?: Limiter | undefined;
+  limiter?: QuotaLimiter | undefined;
   onResponse?: ((response: Response) => void) | undefined;
 }
 
@@ -85,7 +85,7 @@ export function createTransport(config: TransportConfig): Transport {
       const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
 
       let response: Response;
-      const admitted = limiter?.acquire(method, signal);
+      const admitted = limiter?.acquire(method, signal, tokenValue);
       const ticket = admitted instanceof Promise ? await admitted : admitted;
       try {
         response = await (init ? globalThis.fetch(current, init) : (config.fetch ?? globalThis.fetch)(current));

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const ENTRIES = ["index", "testing/index", "testing/node"];
+const ENTRIES = ["index", "testing/index", "testing/node", "redis/index"];
 const FLAVOURS = [".js", ".cjs", ".d.ts", ".d.cts"];
 /** Declarations shared by entries (the fake's types, for testing and testing/node); named with a content hash. */
 const CHUNK = /^dist\/[a-z]+-[A-Za-z0-9_-]{6,}\.d\.c?ts$/;
@@ -69,6 +69,7 @@ describe("npm pack", () => {
       ".": { import: { types: "./dist/index.d.ts" }, require: { types: "./dist/index.d.cts" } },
       "./testing": { import: { types: "./dist/testing/index.d.ts" }, require: { types: "./dist/testing/index.d.cts" } },
       "./testing/node": { import: { types: "./dist/testing/node.d.ts" }, require: { types: "./dist/testing/node.d.cts" } },
+      "./redis": { import: { types: "./dist/redis/index.d.ts" }, require: { types: "./dist/redis/index.d.cts" } },
     });
   });
 });

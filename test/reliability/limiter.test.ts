@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, jest, test } from "@jest/globals";
-import { clientWith, json, ok, scripted } from "./scripted.ts";
+import { createFakeAsana } from "../../src/testing/index.ts";
+import { Limiter } from "../../src/core/quota/limiter.ts";
+import type { Ticket } from "../../src/core/quota/types.ts";
+import { clientWith, json, ok, scripted, TOKEN } from "./scripted.ts";
 
 afterEach(() => {
   jest.useRealTimers();
@@ -192,5 +195,46 @@ describe("request budget", () => {
 
   test("bad rateLimit options are rejected at creation", () => {
     expect(() => clientWith(scripted([]).fetch, { rateLimit: { requests: 0, windowMs: 1_000 } })).toThrow(RangeError);
+  });
+});
+
+describe("learning at real latency", () => {
+  test("answers that arrive after the first 429 still count: the budget is every request Asana admitted", () => {
+    const limiter = new Limiter({ reads: 50 }, undefined);
+    const take = (n: number) => Array.from({ length: n }, () => limiter.acquire("GET") as Ticket);
+    const admitted = take(30);
+    const refused = take(10);
+    const answer = (tickets: Ticket[], status: number) =>
+      tickets.forEach((ticket) => {
+        ticket.release();
+        limiter.observe(ticket, status, status === 429 ? 5_000 : undefined);
+      });
+    answer(admitted.slice(0, 20), 200);
+    answer(refused.slice(0, 1), 429);
+    expect(limiter.rateLimit?.requests).toBe(20); // what had come back by the first 429
+    answer(admitted.slice(20), 200); // in flight then, counted by Asana before the refusal
+    answer(refused.slice(1), 429);
+    expect(limiter.rateLimit?.requests).toBe(30);
+  });
+
+  test("against the fake's quota at 100 ms latency, with slow answers in the first burst, the job runs at the quota's pace", async () => {
+    jest.useFakeTimers({ now: 0 });
+    // Asana's rules: 40 requests per sliding 10 s, rejected ones counting too; 100 ms per answer, and
+    // the first ten answers take 2 s more, so they come back after the first 429 does.
+    const fake = createFakeAsana({ token: TOKEN, quota: { requests: 40, windowMs: 10_000 }, latencyMs: 100 });
+    const workspace = fake.seed.workspace().gid;
+    const gids = fake.seed.tasks(160, { projects: [fake.seed.project({ workspace }).gid] });
+    fake.faults.next(10, { kind: "latency", ms: 2_000 });
+    const asana = clientWith(fake.fetch, { token: fake.token, concurrency: { reads: 20, writes: 5 }, timeoutMs: Infinity });
+    let done = 0;
+    const all = Promise.all(gids.map((gid) => asana.tasks.get(gid).then(() => done++)));
+    await jest.advanceTimersByTimeAsync(60_000);
+    await all;
+    expect(done).toBe(160);
+    // 160 requests at 40 per window need 3 windows after the first (30 s). A budget learned from the
+    // 30 answers in before the first 429 would need 5 windows (over 50 s).
+    const last = Math.max(...fake.requests.map((r) => r.at));
+    expect(last).toBeLessThan(35_000);
+    expect(fake.stats.rejected429).toBeLessThanOrEqual(20);
   });
 });

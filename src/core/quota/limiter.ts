@@ -4,46 +4,25 @@
  *   the rest queue in order;
  * - after a 429, the whole client pauses for Retry-After, so queued requests wait it out instead of
  *   piling on (rejected requests still count against Asana's quota);
- * - a request budget per window, declared (`rateLimit`) or learned from the first 429: a request
- *   starts only once the one `requests` places before it was answered `windowMs` ago. Asana counts a
- *   request on arrival, which the client cannot see; the answer is the latest that can have been, so
- *   no window on Asana's side ever holds more than `requests`, however late a burst arrived.
+ * - a request budget per window, declared (`rateLimit`) or learned from the first 429 (learning.ts):
+ *   a request starts only once the one `requests` places before it was answered `windowMs` ago.
+ *   Asana counts a request on arrival, which the client cannot see; the answer is the latest that can
+ *   have been, so no window on Asana's side ever holds more than `requests`, however late a burst arrived.
+ *
+ * This process's state only; asana-fetch/redis shares the same rules across processes.
  */
-import { sleep } from "../internal/sleep.ts";
+import { sleep } from "../../internal/sleep.ts";
+import { FORGET_AFTER_WINDOWS, lesson } from "./learning.ts";
+import { WaitQueue } from "./queue.ts";
+import type { LimiterOptions, QuotaLimiter, RateLimitOptions, Ticket } from "./types.ts";
 
-export interface LimiterOptions {
-  /** In-flight GET/HEAD requests (default 50). */
-  reads?: number;
-  /** In-flight POST/PUT/PATCH/DELETE requests (default 15). */
-  writes?: number;
-}
-
-export interface RateLimitOptions {
-  /** Requests allowed per window, e.g. 1500 (Asana's paid plans) or 150 (free) per 60,000 ms. */
-  requests: number;
-  windowMs: number;
-}
+export type { LimiterOptions, RateLimitOptions, Ticket } from "./types.ts";
 
 interface Pool {
   active: number;
   readonly max: number;
-  readonly queue: Array<() => void>;
+  readonly queue: WaitQueue<void>;
 }
-
-export interface Ticket {
-  /** When the request was let through. */
-  readonly startedAt: number;
-  /** Which lesson was in force when it was let through. */
-  readonly generation: number;
-  release(): void;
-}
-
-/** A learned budget is cut by this much when a 429 still arrives for a request sent under it. */
-const TIGHTEN = 0.9;
-/** Fewer successes than this before a 429 say more about someone else's use of the token than its budget. */
-const MIN_SAMPLE = 10;
-/** A learned budget is forgotten after this many windows without a 429, and learned again if need be. */
-const FORGET_AFTER_WINDOWS = 10;
 
 /**
  * One request's place in the budget. Asana counts a request when it arrives, somewhere between its
@@ -58,7 +37,26 @@ interface Mark {
 /** Marks kept for a budget learned later, and at most this many (beyond the budget itself). */
 const KEEP_MARKS = 2048;
 
-export class Limiter {
+class LocalTicket implements Ticket {
+  readonly #target: Pool;
+  readonly #mark: Mark;
+  #released = false;
+
+  /** `generation`: which lesson was in force when it was let through. */
+  constructor(target: Pool, mark: Mark, readonly generation: number) {
+    this.#target = target;
+    this.#mark = mark;
+  }
+
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    settle(this.#mark, Date.now());
+    freeSlot(this.#target);
+  }
+}
+
+export class Limiter implements QuotaLimiter {
   readonly #reads: Pool;
   readonly #writes: Pool;
   #pausedUntil = 0;
@@ -66,19 +64,18 @@ export class Limiter {
   readonly #learns: boolean;
   /** Recent requests, oldest first: request k waits for request k − budget.requests. */
   #marks: Mark[] = [];
-  /** Learning: successes counted since the last lesson, which bumps the generation. */
+  /** The lesson in force: its number, when it began, and the answers other than 429 since. */
   #generation = 0;
-  #succeeded = 0;
   #lessonAt = 0;
+  #answered = 0;
+  /** True while the budget in force was learned from nothing: late answers to that burst still add to it. */
+  #counting = false;
 
   constructor(concurrency: LimiterOptions | false = {}, rate?: RateLimitOptions | false) {
     const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
     this.#reads = pool(caps.reads ?? 50, "reads");
     this.#writes = pool(caps.writes ?? 15, "writes");
-    if (rate) {
-      if (!(rate.requests >= 1) || !(rate.windowMs > 0)) throw new RangeError("rateLimit needs requests ≥ 1 and windowMs > 0");
-      this.#budget = { requests: Math.floor(rate.requests), windowMs: rate.windowMs };
-    }
+    if (rate) this.#budget = checkRateLimit(rate);
     this.#learns = rate === undefined;
   }
 
@@ -88,18 +85,21 @@ export class Limiter {
    */
   acquire(method: string, signal?: AbortSignal | null): Ticket | Promise<Ticket> {
     const target = method === "GET" || method === "HEAD" ? this.#reads : this.#writes;
-    if (target.active < target.max && target.queue.length === 0) {
+    if (target.active < target.max && target.queue.size === 0) {
       target.active++;
       return this.#admit(target, signal ?? undefined);
     }
-    return this.#enqueue(target, signal).then(() => this.#admit(target, signal ?? undefined));
+    return target.queue.join(signal ?? undefined).then(() => this.#admit(target, signal ?? undefined));
   }
 
   /** Holding a slot: takes a place in the budget, then waits its turn if it has to. */
   #admit(target: Pool, signal: AbortSignal | undefined): Ticket | Promise<Ticket> {
+    const now = Date.now();
+    const learned = this.#learns ? this.#budget : undefined;
+    if (learned && now - this.#lessonAt > learned.windowMs * FORGET_AFTER_WINDOWS) this.#learn(undefined, now);
     const mark: Mark = { at: undefined };
     const blocker = this.#learns || this.#budget !== undefined ? this.#enter(mark) : undefined;
-    if (!this.#mustWait(blocker, Date.now())) return this.#ticket(target, mark);
+    if (!this.#mustWait(blocker, now)) return this.#ticket(target, mark);
     return this.#turn(blocker, signal).then(
       () => this.#ticket(target, mark),
       (error: unknown) => {
@@ -113,16 +113,8 @@ export class Limiter {
   }
 
   #ticket(target: Pool, mark: Mark): Ticket {
-    const startedAt = Date.now();
-    if (this.#lessonAt === 0) this.#lessonAt = startedAt;
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      settle(mark, Date.now());
-      freeSlot(target);
-    };
-    return { startedAt, generation: this.#generation, release };
+    if (this.#lessonAt === 0) this.#lessonAt = Date.now();
+    return new LocalTicket(target, mark, this.#generation);
   }
 
   #mustWait(blocker: Mark | undefined, now: number): boolean {
@@ -150,34 +142,32 @@ export class Limiter {
     return blocker;
   }
 
-  /** What came back for a request let through with `ticket`. */
   observe(ticket: Ticket, status: number, retryAfterMs: number | undefined): void {
-    // Answers to requests sent before the last lesson teach nothing new.
+    if (!(ticket instanceof LocalTicket) || (status !== 429 && !this.#learns)) return;
     const current = ticket.generation === this.#generation;
     if (status !== 429) {
-      if (current) this.#succeeded++;
-      const learned = this.#learns ? this.#budget : undefined;
-      if (learned && ticket.startedAt - this.#lessonAt > learned.windowMs * FORGET_AFTER_WINDOWS) this.#learn(undefined, ticket.startedAt);
+      if (current) this.#answered++;
+      // Admitted before the 429 that taught the budget, answered after it: it fitted the budget too.
+      else if (this.#counting && ticket.generation === this.#generation - 1) this.#budget!.requests++;
       return;
     }
     const now = Date.now();
     if (retryAfterMs !== undefined) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
+    // Answers to requests sent before the last lesson teach nothing new.
     if (!this.#learns || !current) return;
-    if (this.#budget === undefined) {
-      if (this.#succeeded < MIN_SAMPLE) return; // just the pause: too little seen to size a budget
-      // The window: from the first counted request until Asana says room frees up.
-      const windowMs = Math.max(1, now - this.#lessonAt + (retryAfterMs ?? 1_000));
-      this.#learn({ requests: this.#succeeded, windowMs }, now);
-    } else {
-      this.#learn({ ...this.#budget, requests: Math.max(1, Math.floor(this.#budget.requests * TIGHTEN)) }, now);
-    }
+    const learned = lesson(this.#budget, this.#answered, now - this.#lessonAt, retryAfterMs);
+    if (!learned) return;
+    const fromNothing = this.#budget === undefined;
+    this.#learn(learned, now);
+    this.#counting = fromNothing;
   }
 
   #learn(budget: RateLimitOptions | undefined, now: number): void {
     this.#budget = budget;
     this.#generation++;
     this.#lessonAt = now;
-    this.#succeeded = 0;
+    this.#answered = 0;
+    this.#counting = false;
   }
 
   /** The budget in force: declared, learned, or undefined while nothing is known. */
@@ -188,30 +178,17 @@ export class Limiter {
   get inFlight(): { reads: number; writes: number } {
     return { reads: this.#reads.active, writes: this.#writes.active };
   }
+}
 
-  #enqueue(target: Pool, signal?: AbortSignal | null): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        const index = target.queue.indexOf(grant);
-        if (index >= 0) target.queue.splice(index, 1);
-        reject(signal!.reason);
-      };
-      const grant = () => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      };
-      target.queue.push(grant);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
+/** A declared budget, checked: whole requests ≥ 1 per window > 0. */
+export function checkRateLimit(rate: RateLimitOptions): RateLimitOptions {
+  if (!(rate.requests >= 1) || !(rate.windowMs > 0)) throw new RangeError("rateLimit needs requests ≥ 1 and windowMs > 0");
+  return { requests: Math.floor(rate.requests), windowMs: rate.windowMs };
 }
 
 /** Hands the slot straight to the next in the queue, or frees it. */
 function freeSlot(target: Pool): void {
-  const next = target.queue.shift();
-  if (next) next();
-  else target.active--;
+  if (!target.queue.grant()) target.active--;
 }
 
 function settle(mark: Mark, at: number): void {
@@ -237,5 +214,5 @@ function pool(max: number, name: string): Pool {
   if (max !== Infinity && (!Number.isInteger(max) || max < 1)) {
     throw new RangeError(`concurrency.${name} must be a positive integer, got ${String(max)}`);
   }
-  return { active: 0, max, queue: [] };
+  return { active: 0, max, queue: new WaitQueue<void>() };
 }
