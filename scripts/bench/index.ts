@@ -135,7 +135,11 @@ const out = args.out ?? (quick || only ? undefined : "BENCHMARKS.md");
 if (out) {
   const findingsFile = new URL("./FINDINGS.md", import.meta.url);
   const findings = existsSync(findingsFile) ? readFileSync(findingsFile, "utf8") : undefined;
-  writeFileSync(resolve(root, out), markdown(results, findings));
+  const path = resolve(root, out);
+  // `npm run bench:types` owns its own section of the file: carried over as it stands.
+  const previous = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const types = /<!-- bench:types -->[\s\S]*?<!-- \/bench:types -->\n?/.exec(previous)?.[0];
+  writeFileSync(path, markdown(results, findings) + (types ? `\n${types}` : ""));
   console.log(`wrote ${out}`);
 }
 if (Object.keys(results.errors).length > 0) process.exitCode = 1;
