@@ -2555,6 +2555,12 @@ export interface components {
              * @example Greg Sanchez
              */
             name?: string;
+            /**
+             * Format: email
+             * @description The user's email address; answered only when opt_fields asks for it (e.g. `assignee.email`).
+             * @example gsanchez@example.com
+             */
+            readonly email?: $Read<string>;
         };
         /** @description A *workspace* is the highest-level organizational unit in Asana. All projects and tasks have an associated workspace. */
         WorkspaceCompact: {

@@ -223,7 +223,7 @@ const TOP_LEVEL = [
 is<Equal<(typeof TOP_LEVEL)[number], keyof Task>>(true);
 
 const NESTED: FieldPath<Task>[] = [
-  "created_by.name", "assignee.name", "assignee.resource_type", "followers.name", "projects.name", "tags.name", "workspace.name",
+  "created_by.name", "assignee.name", "assignee.resource_type", "assignee.email", "followers.name", "followers.email", "projects.name", "tags.name", "workspace.name",
   "parent.name", "parent.resource_subtype", "parent.created_at", "parent.created_by.name", "dependencies.resource_type",
   "dependents.gid", "memberships.project.name", "memberships.section", "external.gid", "external.data", "custom_fields.name",
   "custom_fields.type", "custom_fields.display_value", "custom_fields.enum_value.color", "custom_fields.enum_options.enabled",

@@ -99,6 +99,14 @@ export async function narrowing(asana: AsanaClient): Promise<void> {
   // A bare field and its sub-fields: the sub-fields win, as on the wire.
   const merged = await t.get("1", { opt_fields: ["assignee", "assignee.name"] });
   exact<Exact<typeof merged, { readonly gid: string; assignee: User | null }>>(true);
+  // Several paths under one reference merge: a referenced user answers any of its fields, email too.
+  const contact = await t.get("1", { opt_fields: ["assignee.name", "assignee.email", "followers.email"] });
+  exact<
+    Exact<
+      typeof contact,
+      { readonly gid: string; assignee: { readonly gid: string; name: string; readonly email: string } | null; readonly followers: { readonly gid: string; readonly email: string }[] }
+    >
+  >(true);
   // A reference that is not nullable stays so; an embedded object asked for by itself has all its fields.
   const placed = await t.get("1", { opt_fields: ["workspace.name", "memberships"] });
   exact<Exact<typeof placed, { readonly gid: string; readonly memberships: { project: Named; section: Named }[]; readonly workspace: User }>>(true);
