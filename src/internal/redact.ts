@@ -1,0 +1,223 @@
+/**
+ * The one redaction routine. Given the tokens in play, `createRedactor` removes every form of them
+ * from a text: as is; percent-encoded (any characters, either hex case, once or twice); base64 and
+ * base64url at each of the three byte alignments, so a token embedded in a longer encoded string
+ * (`Basic base64("user:" + token)`, `base64("Bearer " + token)`) is found too; and any run of 8 or
+ * more characters of any of these forms. A token shorter than 8 characters is removed wherever it
+ * appears whole. Any `Bearer <credential>` or `Basic <credential>` is removed as well, whoever's.
+ *
+ * `sanitizeError` is what every error passes through before it leaves the client. It runs only on
+ * the error path.
+ */
+
+export type Redact = (text: string) => string;
+
+/** Run length from which a piece of a token counts as the token. */
+export const SECRET_RUN = 8;
+/** What stands in for a secret; the space serves when a token could be read in "[redacted]" (a token has no spaces). */
+const MARKS = ["[redacted]", " "];
+/** Anyone's credential after an auth scheme: Bearer's is any run; Basic's is base64 of 8 or more. */
+const CREDENTIAL = /\b(Bearer((?:\s|%20|\+)+)[^\s"',;&<>]+|Basic((?:\s|%20|\+)+)[A-Za-z0-9+/=_-]{8,})/gi;
+
+/** The token and the parts of its base64 / base64url encodings that the token alone decides. */
+function tokenForms(token: string): string[] {
+  const forms = [token];
+  const bytes = new TextEncoder().encode(token);
+  for (let offset = 0; offset < 3; offset++) {
+    let binary = "\0".repeat(offset);
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const encoded = btoa(binary);
+    // Character j holds bits 6j..6j+5: keep those that lie wholly inside the token's bytes.
+    const core = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+    if (core.length < 4 && token.length >= 4) continue; // a few characters would match unrelated text
+    forms.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return forms;
+}
+
+/** Every window of SECRET_RUN characters of every form (a shorter form: the whole form), by length. */
+function windowsOf(tokens: Iterable<string>): Map<number, Set<string>> {
+  const byLength = new Map<number, Set<string>>();
+  for (const token of tokens) {
+    if (!token) continue;
+    for (const form of tokenForms(token)) {
+      const size = Math.min(SECRET_RUN, form.length);
+      let set = byLength.get(size);
+      if (!set) byLength.set(size, (set = new Set()));
+      for (let i = 0; i + size <= form.length; i++) set.add(form.slice(i, i + size));
+    }
+  }
+  return byLength;
+}
+
+const HEX = /^[0-9a-fA-F]{2}$/;
+
+/**
+ * The text as characters, each percent-escape (`%2F`, `%2f`, or twice encoded `%252F`) read as the
+ * character it encodes; `starts[i]` is where character i begins in the text.
+ */
+function decode(text: string): { chars: string; starts: number[] } {
+  let chars = "";
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    starts.push(i);
+    if (text[i] === "%" && HEX.test(text.slice(i + 1, i + 3))) {
+      const code = parseInt(text.slice(i + 1, i + 3), 16);
+      if (code === 0x25 && HEX.test(text.slice(i + 3, i + 5))) {
+        chars += String.fromCharCode(parseInt(text.slice(i + 3, i + 5), 16));
+        i += 5;
+      } else {
+        chars += String.fromCharCode(code);
+        i += 3;
+      }
+    } else {
+      chars += text[i];
+      i += 1;
+    }
+  }
+  starts.push(text.length);
+  return { chars, starts };
+}
+
+/**
+ * A window that overlaps a mark in the output holds its first or last character, or lies inside it:
+ * a mark none of whose windows can do either never spells part of a token with its neighbours.
+ */
+function markFor(windows: Map<number, Set<string>>): string {
+  const all = [...windows.values()].flatMap((set) => [...set]);
+  const safe = (mark: string) => all.every((w) => !w.includes(mark[0]!) && !w.includes(mark.at(-1)!) && !mark.includes(w));
+  return MARKS.find(safe) ?? MARKS.at(-1)!;
+}
+
+export function createRedactor(tokens: Iterable<string>): Redact {
+  const windows = windowsOf(tokens);
+  const mark = markFor(windows);
+
+  const removeTokens = (text: string): string => {
+    if (windows.size === 0 || text === "") return text;
+    const { chars, starts } = decode(text);
+    const secret = new Uint8Array(chars.length);
+    let found = false;
+    for (const [size, set] of windows) {
+      for (let i = 0; i + size <= chars.length; i++) {
+        if (set.has(chars.slice(i, i + size))) {
+          secret.fill(1, i, i + size);
+          found = true;
+        }
+      }
+    }
+    if (!found) return text;
+    let out = "";
+    for (let i = 0; i < chars.length; i++) {
+      if (secret[i]) {
+        if (i === 0 || !secret[i - 1]) out += mark;
+      } else {
+        out += text.slice(starts[i], starts[i + 1]);
+      }
+    }
+    return out;
+  };
+
+  return (text) =>
+    removeTokens(text).replace(CREDENTIAL, (_all, _credential, bearerGap: string | undefined, basicGap: string | undefined) =>
+      bearerGap === undefined ? `Basic${basicGap}${mark}` : `Bearer${bearerGap}${mark}`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+const MAX_DEPTH = 8;
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const BUILT_IN: ReadonlyArray<ErrorConstructor> = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+
+/** Asks something of an object the client does not own: getters and proxies may throw. */
+function attempt<T>(ask: () => T, fallback: T): T {
+  try {
+    return ask();
+  } catch {
+    return fallback;
+  }
+}
+
+const read = (value: object, key: PropertyKey): unknown => attempt(() => (value as Record<PropertyKey, unknown>)[key], undefined);
+const text = (value: unknown): string => attempt(() => (typeof value === "string" ? value : String(value)), "");
+const hidden = (target: object, key: string, value: unknown) =>
+  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+
+/**
+ * A copy of an error the client does not own: same built-in class, name, message and code, its
+ * stack, cause chain and AggregateError members copied the same way, every text redacted, and every
+ * other field (a custom fetch's `request`, `config`, `response`…) dropped. A string comes back
+ * redacted; any other non-error object is dropped.
+ */
+export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown {
+  if (typeof value === "string") return redact(value);
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  if (value === null || typeof value !== "object") return value;
+  const isError = attempt(() => value instanceof Error || "message" in value, false);
+  if (!isError || depth > MAX_DEPTH) return undefined;
+
+  const message = redact(text(read(value, "message") ?? ""));
+  const cause = attempt(() => "cause" in value, false) ? redactedCopy(read(value, "cause"), redact, depth + 1) : undefined;
+  const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C), undefined) ?? Error;
+  const copy: Error = cause === undefined ? new Ctor(message) : new Ctor(message, { cause });
+  const name = read(value, "name");
+  if (typeof name === "string" && name !== copy.name) hidden(copy, "name", redact(name));
+  const code = read(value, "code");
+  if (typeof code === "string" || typeof code === "number") (copy as Error & { code: unknown }).code = typeof code === "string" ? redact(code) : code;
+  const members = read(value, "errors");
+  if (Array.isArray(members)) hidden(copy, "errors", members.slice(0, 32).map((member) => redactedCopy(member, redact, depth + 1)));
+  const stack = read(value, "stack");
+  hidden(copy, "stack", typeof stack === "string" ? redact(stack) : `${copy.name}: ${message}`);
+  return copy;
+}
+
+/**
+ * True when nothing a user could print of `value` (message, stack, every own field at any depth,
+ * the cause chain, JSON) holds a token. Anything it cannot vouch for (getters, Maps, class
+ * instances, a custom inspect) counts as unclean.
+ */
+export function isClean(value: unknown, redact: Redact): boolean {
+  const seen = new Set<object>();
+  const clean = (item: unknown, depth: number): boolean => {
+    if (typeof item === "string") return redact(item) === item;
+    if (item === null || typeof item !== "object") return typeof item !== "function";
+    if (seen.has(item)) return true;
+    if (depth > MAX_DEPTH) return false;
+    seen.add(item);
+    const proto = Object.getPrototypeOf(item) as object | null;
+    const plain = proto === null || proto === Object.prototype || proto === Array.prototype || item instanceof Error;
+    if (!plain || INSPECT in item || typeof read(item, "toJSON") === "function") return false;
+    for (const key of Reflect.ownKeys(item)) {
+      if (!clean(typeof key === "symbol" ? (key.description ?? "") : key, depth)) return false;
+      const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
+      // Some engines give errors a `stack` accessor of their own: that one is read, other getters are not trusted.
+      const trusted = "value" in descriptor || (key === "stack" && item instanceof Error);
+      if (!trusted || !clean("value" in descriptor ? descriptor.value : read(item, key), depth + 1)) return false;
+    }
+    return true;
+  };
+  return attempt(() => clean(value, 0), false);
+}
+
+/**
+ * What an error becomes on its way out of the client: the caller's own abort reason and the
+ * client's typed errors (redacted when built) as they are; anything else as is when it is clean,
+ * else as a redacted copy.
+ */
+export function sanitizeError(error: unknown, redact: Redact, isOwn: (error: unknown) => boolean, signal?: AbortSignal): unknown {
+  if (signal?.aborted && error === signal.reason) return error;
+  if (isOwn(error)) return error;
+  return isClean(error, redact) ? error : redactedCopy(error, redact);
+}
+
+/** A JSON value (a job, a parsed body) with every string and key redacted. */
+export function redactJson<T>(value: T, redact: Redact, depth = 0): T {
+  if (typeof value === "string") return redact(value) as T;
+  if (value === null || typeof value !== "object" || depth > 32) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item, redact, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[redact(key)] = redactJson(item, redact, depth + 1);
+  return out as T;
+}
