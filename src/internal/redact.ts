@@ -142,6 +142,8 @@ function attempt<T>(ask: () => T, fallback: T): T {
 
 const read = (value: object, key: PropertyKey): unknown => attempt(() => (value as Record<PropertyKey, unknown>)[key], undefined);
 const text = (value: unknown): string => attempt(() => (typeof value === "string" ? value : String(value)), "");
+/** An Error, from this realm or another (a vm context, an iframe). */
+const isError = (value: object): boolean => value instanceof Error || Object.prototype.toString.call(value) === "[object Error]";
 const hidden = (target: object, key: string, value: unknown) =>
   Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 
@@ -155,14 +157,15 @@ export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown
   if (typeof value === "string") return redact(value);
   if (typeof value === "function" || typeof value === "symbol") return undefined;
   if (value === null || typeof value !== "object") return value;
-  const isError = attempt(() => value instanceof Error || "message" in value, false);
-  if (!isError || depth > MAX_DEPTH) return undefined;
+  const errorLike = attempt(() => isError(value) || "message" in value, false);
+  if (!errorLike || depth > MAX_DEPTH) return undefined;
 
   const message = redact(text(read(value, "message") ?? ""));
   const cause = attempt(() => "cause" in value, false) ? redactedCopy(read(value, "cause"), redact, depth + 1) : undefined;
-  const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C), undefined) ?? Error;
-  const copy: Error = cause === undefined ? new Ctor(message) : new Ctor(message, { cause });
   const name = read(value, "name");
+  const Ctor =
+    attempt(() => BUILT_IN.find((C) => value instanceof C) ?? (isError(value) ? BUILT_IN.find((C) => C.name === name) : undefined), undefined) ?? Error;
+  const copy: Error = cause === undefined ? new Ctor(message) : new Ctor(message, { cause });
   if (typeof name === "string" && name !== copy.name) hidden(copy, "name", redact(name));
   const code = read(value, "code");
   if (typeof code === "string" || typeof code === "number") (copy as Error & { code: unknown }).code = typeof code === "string" ? redact(code) : code;
@@ -187,13 +190,13 @@ export function isClean(value: unknown, redact: Redact): boolean {
     if (depth > MAX_DEPTH) return false;
     seen.add(item);
     const proto = Object.getPrototypeOf(item) as object | null;
-    const plain = proto === null || proto === Object.prototype || proto === Array.prototype || item instanceof Error;
+    const plain = proto === null || proto === Object.prototype || proto === Array.prototype || isError(item);
     if (!plain || INSPECT in item || typeof read(item, "toJSON") === "function") return false;
     for (const key of Reflect.ownKeys(item)) {
       if (!clean(typeof key === "symbol" ? (key.description ?? "") : key, depth)) return false;
       const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
       // Some engines give errors a `stack` accessor of their own: that one is read, other getters are not trusted.
-      const trusted = "value" in descriptor || (key === "stack" && item instanceof Error);
+      const trusted = "value" in descriptor || (key === "stack" && isError(item));
       if (!trusted || !clean("value" in descriptor ? descriptor.value : read(item, key), depth + 1)) return false;
     }
     return true;
