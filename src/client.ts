@@ -70,7 +70,9 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
       ? undefined
       : new Limiter(options.concurrency ?? {}, options.rateLimit);
 
-  const transport = createTransport({ token, fetch, retry, limiter, baseUrl, onResponse: createChangeWatcher(options.onWarning) });
+  // The watcher redacts with the transport's tokens: bound late, as the transport takes the watcher.
+  const onResponse = createChangeWatcher(options.onWarning, () => transport.redactor());
+  const transport = createTransport({ token, fetch, retry, limiter, baseUrl, onResponse });
   const client = createClient<paths>({
     baseUrl,
     fetch: (request) => transport.send(request, false),

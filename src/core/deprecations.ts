@@ -47,14 +47,17 @@ export function parseAsanaChange(value: string): AsanaChangeWarning[] {
   return warnings;
 }
 
-/** Reports each change name once per client. */
-export function createChangeWatcher(onWarning: OnWarning | undefined): (response: Response) => void {
+/**
+ * Reports each change name once per client. The header is the server's text, so it goes through
+ * `redactor` (the tokens in play) before it reaches a callback or the console.
+ */
+export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => (text: string) => string = () => (text) => text): (response: Response) => void {
   const report = onWarning ?? defaultOnWarning;
   const seen = new Set<string>();
   return (response) => {
     const header = response.headers.get("asana-change");
     if (header === null) return;
-    for (const warning of parseAsanaChange(header)) {
+    for (const warning of parseAsanaChange(redactor()(header))) {
       if (seen.has(warning.name)) continue;
       seen.add(warning.name);
       report(warning);

@@ -135,9 +135,14 @@ export function createTransport(config: TransportConfig): Transport {
         let response: Response;
         const admitted = limiter?.acquire(method, signal);
         const ticket = admitted instanceof Promise ? await admitted : admitted;
+        // A custom fetch may ignore the signal: its answer is raced against it (the global fetch honours it).
+        let answer: Promise<Response> | undefined;
         try {
           if (signal.aborted) throw signal.reason;
-          response = await (init ? globalThis.fetch(current, init) : (config.fetch ?? globalThis.fetch)(current));
+          const { fetch } = config;
+          if (init) response = await globalThis.fetch(current, init);
+          else if (fetch) response = await untilAborted((answer = Promise.resolve(fetch(current))), signal, discard);
+          else response = await globalThis.fetch(current);
         } catch (cause) {
           if (signal.aborted) throw signal.reason;
           if (canRetry && idempotent) {
@@ -147,7 +152,9 @@ export function createTransport(config: TransportConfig): Transport {
           }
           throw failure(cause, "the request failed before an answer arrived");
         } finally {
-          ticket?.release();
+          // One that is still sending after the abort keeps its slot until it answers: the caps hold on the wire.
+          if (answer && signal.aborted) void answer.then(noop, noop).then(() => ticket?.release());
+          else ticket?.release();
         }
         if (signal.aborted) {
           discard(response);
@@ -223,6 +230,8 @@ export function createTransport(config: TransportConfig): Transport {
 
   return { send, signalInInit: config.fetch === undefined, redactor: () => redactor(), sanitize: (error, signal) => sanitize(error, signal) };
 }
+
+const noop = () => {};
 
 function discard(response: Response): void {
   response.body?.cancel().catch(() => {});

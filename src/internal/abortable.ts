@@ -3,10 +3,13 @@
 const noop = () => {};
 const utf8 = new TextDecoder();
 
-/** Settles with `promise`, or rejects with the signal's reason the moment it aborts; a later outcome is dropped. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Settles with `promise`, or rejects with the signal's reason the moment it aborts; a value that
+ * arrives later goes to `late` (to free what it holds), an error that arrives later is dropped.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, late?: (value: T) => void): Promise<T> {
   if (signal.aborted) {
-    promise.catch(noop);
+    promise.then(late, noop);
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
@@ -15,7 +18,8 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
     promise.then(
       (value) => {
         signal.removeEventListener("abort", onAbort);
-        resolve(value);
+        if (signal.aborted) late?.(value);
+        else resolve(value);
       },
       (error: unknown) => {
         signal.removeEventListener("abort", onAbort);
