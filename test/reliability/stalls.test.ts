@@ -53,6 +53,15 @@ describe("in a child process that must exit promptly (no timer or stream left be
     expect({ killed, code }).toEqual({ killed: false, code: 0 });
     expect(lines).toEqual([settled, "token resolved"]);
   }, 15_000);
+
+  test.each([
+    ["timeout", TIMED_OUT],
+    ["abort", ABORTED],
+  ])("a custom fetch that ignores the signal, ended by its %s: settled at once; the late answer's body is cancelled", async (end, settled) => {
+    const { lines, code, killed } = await runChild("fetch", end);
+    expect({ killed, code }).toEqual({ killed: false, code: 0 });
+    expect(lines).toEqual(["fetch GET /api/1.0/tasks/1", settled, "fetch answered late", "late body cancelled"]);
+  }, 15_000);
 });
 
 describe("in process", () => {
@@ -74,6 +83,29 @@ describe("in process", () => {
     const asana = clientWith(wire.fetch, { token: () => new Promise<string>(() => {}) });
     expect(await caught(() => asana.tasks.get("1", { timeoutMs: 20 }))).toBeInstanceOf(TimeoutError);
     expect(wire.sent).toHaveLength(0);
+  });
+
+  test("a custom fetch that ignores the abort keeps its in-flight slot until it answers: the caps hold on the wire", async () => {
+    let answerFirst!: () => void;
+    const started: string[] = [];
+    const fetch = async (request: Request) => {
+      const path = new URL(request.url).pathname;
+      started.push(path);
+      if (path.endsWith("/1")) await new Promise<void>((resolve) => (answerFirst = resolve));
+      return Response.json({ data: { gid: "x" } });
+    };
+    const asana = clientWith(fetch, { concurrency: { reads: 1, writes: 1 } });
+    const controller = new AbortController();
+    const first = caught(() => asana.tasks.get("1", { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort("stop");
+    expect(await first).toBe("stop");
+    const second = asana.tasks.get("2");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual(["/api/1.0/tasks/1"]);
+    answerFirst();
+    expect(await second).toEqual({ gid: "x" });
+    expect(started).toEqual(["/api/1.0/tasks/1", "/api/1.0/tasks/2"]);
   });
 
   test("the global fetch (msw): a body that stalls is ended by the timeout", async () => {
