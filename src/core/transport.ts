@@ -130,6 +130,15 @@ export function createTransport(config: TransportConfig): Transport {
           current = spare ?? current;
         };
         const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
+        // After an attempt that may have been carried out unseen (a lost connection, a cut-off body, a
+        // 5xx): true once the wait before the next attempt is over, false when none may be made.
+        const retryUnseen = async (): Promise<boolean> => {
+          if (signal.aborted) throw signal.reason;
+          if (!(canRetry && idempotent)) return false;
+          ambiguous = true;
+          await again(backoff());
+          return true;
+        };
         const failure = (cause: unknown, what: string) => connectionError(current, cause, what, redactor(tokenValue));
 
         let response: Response;
@@ -144,12 +153,7 @@ export function createTransport(config: TransportConfig): Transport {
           else if (fetch) response = await untilAborted((answer = Promise.resolve(fetch(current))), signal, discard);
           else response = await globalThis.fetch(current);
         } catch (cause) {
-          if (signal.aborted) throw signal.reason;
-          if (canRetry && idempotent) {
-            ambiguous = true;
-            await again(backoff());
-            continue;
-          }
+          if (await retryUnseen()) continue;
           throw failure(cause, "the request failed before an answer arrived");
         } finally {
           // One that is still sending after the abort keeps its slot until it answers: the caps hold on the wire.
@@ -180,10 +184,9 @@ export function createTransport(config: TransportConfig): Transport {
             continue;
           }
           if (tooLate) note = `Retry-After ${wait} ms ends after this call's timeout, so it was not waited for`;
-        } else if (canRetry && idempotent && isRetryableStatus(status)) {
-          ambiguous = true;
+        } else if (isRetryableStatus(status) && canRetry && idempotent) {
           discard(response);
-          await again(backoff());
+          await retryUnseen();
           continue;
         }
         if (!response.ok) {
@@ -206,12 +209,7 @@ export function createTransport(config: TransportConfig): Transport {
           bytes = await readBody(response, signal);
           data = bytes.length === 0 ? undefined : JSON.parse(utf8Text(bytes));
         } catch (cause) {
-          if (signal.aborted) throw signal.reason;
-          if (canRetry && idempotent) {
-            ambiguous = true;
-            await again(backoff());
-            continue;
-          }
+          if (await retryUnseen()) continue;
           const note = idempotent ? "" : " (the request may have been carried out)";
           const what = cause instanceof SyntaxError ? "was not JSON (cut off?)" : "was cut off";
           // V8's JSON error quotes the text: it stays in the (redacted) cause, not in the message.

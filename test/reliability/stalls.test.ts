@@ -45,22 +45,18 @@ describe("in a child process that must exit promptly (no timer or stream left be
     expect(lines).toEqual(["fetch GET /api/1.0/tasks/1", "body cancelled", settled]);
   }, 15_000);
 
-  test.each([
-    ["timeout", TIMED_OUT],
-    ["abort", ABORTED],
-  ])("a pending token function, ended by its %s: settled at once, and nothing is sent once it resolves", async (end, settled) => {
-    const { lines, code, killed } = await runChild("token", end);
-    expect({ killed, code }).toEqual({ killed: false, code: 0 });
-    expect(lines).toEqual([settled, "token resolved"]);
-  }, 15_000);
+  const lateToken = (settled: string) => [settled, "token resolved"];
+  const lateAnswer = (settled: string) => ["fetch GET /api/1.0/tasks/1", settled, "fetch answered late", "late body cancelled"];
 
   test.each([
-    ["timeout", TIMED_OUT],
-    ["abort", ABORTED],
-  ])("a custom fetch that ignores the signal, ended by its %s: settled at once; the late answer's body is cancelled", async (end, settled) => {
-    const { lines, code, killed } = await runChild("fetch", end);
+    ["a pending token function", "token", "timeout", lateToken(TIMED_OUT)],
+    ["a pending token function", "token", "abort", lateToken(ABORTED)],
+    ["a custom fetch that ignores the signal", "fetch", "timeout", lateAnswer(TIMED_OUT)],
+    ["a custom fetch that ignores the signal", "fetch", "abort", lateAnswer(ABORTED)],
+  ])("%s [%s, ended by its %s]: settled at once, nothing sent afterwards, a late answer's body cancelled", async (_label, stage, end, expected) => {
+    const { lines, code, killed } = await runChild(stage, end);
     expect({ killed, code }).toEqual({ killed: false, code: 0 });
-    expect(lines).toEqual(["fetch GET /api/1.0/tasks/1", settled, "fetch answered late", "late body cancelled"]);
+    expect(lines).toEqual(expected);
   }, 15_000);
 });
 
