@@ -2,6 +2,7 @@
 import type { Client } from "openapi-fetch";
 import { featureHeaders } from "./deprecations.ts";
 import { resolveRetry, type RetryPolicy } from "./retry.ts";
+import { UNABORTABLE } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
 import { parsedBody, type FetchLike, type Transport } from "./transport.ts";
 import type { NextPage, paths, RequestOptions } from "../types.ts";
@@ -58,10 +59,12 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
   return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal): Promise<Envelope<T>> => {
     const scope = callScope(signal, timeoutMs, "request", extra);
     try {
-      // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request.
-      // parseAs "stream": the strict transport has already parsed the body once.
+      // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request;
+      // the transport gets it either way, for its own stages. parseAs "stream": the strict transport
+      // has already parsed the body once.
       const inInit = transport.signalInInit;
-      const fetch: FetchLike = (request) => transport.send(request, true, retry, inInit ? scope.signal : undefined, scope.deadline);
+      const callSignal = scope.signal ?? UNABORTABLE;
+      const fetch: FetchLike = (request) => transport.send(request, true, retry, callSignal, scope.deadline);
       const { response } = await send({ fetch, signal: inInit ? undefined : scope.signal, headers, parseAs: "stream" });
       // An empty 2xx body (a proxy's 204) still gives an envelope.
       return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);

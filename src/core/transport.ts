@@ -8,7 +8,7 @@
 import { ConnectionError, createAsanaError, isOwnError, parseErrorBody, type AsanaError } from "./errors.ts";
 import type { Limiter } from "./limiter.ts";
 import { backoffMs, isIdempotent, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
-import { readBody, untilAborted, utf8Text } from "../internal/abortable.ts";
+import { readBody, UNABORTABLE, untilAborted, utf8Text } from "../internal/abortable.ts";
 import { createRedactor, sanitizeError, type Redact } from "../internal/redact.ts";
 import { sleep } from "../internal/sleep.ts";
 import { checkToken } from "../internal/validate.ts";
@@ -32,13 +32,15 @@ export interface Transport {
    * `strict` (the facade): non-2xx rejects with AsanaError, and a 2xx body is parsed here, readable
    * through parsedBody(response), so openapi-fetch need not parse it again.
    * Lenient (`raw`): every status comes back as a Response, its body already read, like plain openapi-fetch.
-   * `deadline` (Date.now() time, from CallScope): a Retry-After that ends past it fails the call at once.
+   * `signal`: the call's, for the transport's own stages and, with the global fetch, for fetch's
+   * init (UNABORTABLE: there is none); without it, the Request's. `deadline` (Date.now() time, from
+   * CallScope): a Retry-After that ends past it fails the call at once.
    */
   send(request: Request, strict: boolean, retry?: RetryPolicy | false, signal?: AbortSignal, deadline?: number): Promise<Response>;
   /**
-   * True with the global fetch: a call's signal can go to `send` (and on to fetch's init) instead of
+   * True with the global fetch: a call's signal can go to fetch's init (through `send`) instead of
    * into openapi-fetch's Request, sparing undici one signal-following chain per request. A custom
-   * fetch may read only `request.signal`, so it gets the signal inside the Request.
+   * fetch may read only `request.signal`, so it gets the signal inside the Request (and `send` too).
    */
   readonly signalInInit: boolean;
   /** Removes the tokens in play (the string token, or the token function's latest values) from a text. */
@@ -109,7 +111,7 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       if (!request.url.startsWith(prefix)) throw outsideBase(request, prefix, redactor());
       const { method } = request;
-      const init = callSignal && { signal: callSignal };
+      const init = config.fetch === undefined && callSignal !== undefined && callSignal !== UNABORTABLE ? { signal: callSignal } : undefined;
       const idempotent = isIdempotent(method);
       // Redirects come back here instead of being followed (see redirectError).
       let current = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });

@@ -1,4 +1,5 @@
 import { TimeoutError } from "../core/errors.ts";
+import { stagedAbort } from "./abortable.ts";
 
 /** One call's cancellation: the caller's signal, an internal one and a timeout, merged into one signal. */
 export interface CallScope {
@@ -28,16 +29,18 @@ export function callScope(
   if (!timed && !(signal && extra)) return { signal: signal ?? extra, deadline: Infinity, done: noop };
 
   const controller = new AbortController();
+  // Also cancels the stage running under the signal (see abortable.ts): no listener needed there.
+  const abort = stagedAbort(controller);
   const sources = [signal, extra].filter((s): s is AbortSignal => s !== undefined);
   const listeners = sources.map((source) => {
-    const onAbort = () => controller.abort(source.reason);
-    if (source.aborted) controller.abort(source.reason);
+    const onAbort = () => abort(source.reason);
+    if (source.aborted) abort(source.reason);
     else source.addEventListener("abort", onAbort, { once: true });
     return () => source.removeEventListener("abort", onAbort);
   });
   const onTimeout = () => {
     const name = typeof what === "function" ? what() : what;
-    controller.abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms`, timeoutMs!));
+    abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms`, timeoutMs!));
   };
   const timer = timed ? setTimeout(onTimeout, timeoutMs) : undefined;
   return {

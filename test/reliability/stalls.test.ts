@@ -74,6 +74,23 @@ describe("in process", () => {
     expect(wire.sent).toHaveLength(0);
   });
 
+  test("without a timeout, the caller's signal alone ends a pending token, a stalled fetch and a stalled body", async () => {
+    const stalledBody = () => new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new Uint8Array([123])) }), { status: 200 });
+    const cases: [string, Partial<Parameters<typeof clientWith>[1]>, (request: Request) => Promise<Response>][] = [
+      ["token", { token: () => new Promise<string>(() => {}) }, async () => stalledBody()],
+      ["fetch", {}, () => new Promise<Response>(() => {})],
+      ["body", {}, async () => stalledBody()],
+    ];
+    for (const [stage, options, fetch] of cases) {
+      const asana = clientWith(fetch, { timeoutMs: Infinity, ...options });
+      const controller = new AbortController();
+      const call = caught(() => asana.tasks.get("1", { signal: controller.signal }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort(`stop ${stage}`);
+      expect(await call).toBe(`stop ${stage}`);
+    }
+  });
+
   test("a pending token function: the call's timeout settles it with TimeoutError", async () => {
     const wire = scripted([]);
     const asana = clientWith(wire.fetch, { token: () => new Promise<string>(() => {}) });
