@@ -71,15 +71,11 @@ export function createTransport(config: TransportConfig): Transport {
   const prefix = `${baseUrl}/`;
   const noApiPath = !/\/api\/1\.0$/.test(new URL(baseUrl).pathname);
 
-  const recent: string[] = [];
+  // A token function's latest values, newest first: the tokens errors are redacted of.
+  let recent: string[] = [];
   const accept = (value: unknown): string => {
     const checked = checkToken(value, "the token function's result");
-    if (recent[recent.length - 1] !== checked) {
-      const seen = recent.indexOf(checked);
-      if (seen >= 0) recent.splice(seen, 1);
-      recent.push(checked);
-      if (recent.length > RECENT_TOKENS) recent.shift();
-    }
+    if (recent[0] !== checked) recent = [checked, ...recent.filter((t) => t !== checked)].slice(0, RECENT_TOKENS);
     return checked;
   };
   const tokenFor: () => string | Promise<string> =
@@ -89,14 +85,8 @@ export function createTransport(config: TransportConfig): Transport {
           return typeof (value as Promise<string> | null)?.then === "function" ? Promise.resolve(value).then(accept) : accept(value);
         }
       : () => token;
-
-  let cached: { key: string; redact: Redact } | undefined;
-  function redactor(extra?: string): Redact {
-    const tokens = typeof token === "string" ? [token] : extra === undefined ? recent : [...recent, extra];
-    const key = tokens.join("\n");
-    if (cached?.key !== key) cached = { key, redact: createRedactor(tokens) };
-    return cached.redact;
-  }
+  // Built on the error path only.
+  const redactor = (extra?: string): Redact => createRedactor(typeof token === "string" ? [token] : extra === undefined ? recent : [extra, ...recent]);
   const sanitize = (error: unknown, signal?: AbortSignal, extra?: string) => sanitizeError(error, redactor(extra), isOwnError, signal);
 
   async function send(
@@ -109,7 +99,7 @@ export function createTransport(config: TransportConfig): Transport {
     const signal = callSignal ?? request.signal;
     let tokenValue: string | undefined;
     try {
-      if (!request.url.startsWith(prefix)) throw outsideBase(request, prefix, redactor());
+      if (!request.url.startsWith(prefix)) throw new TypeError(`${request.method} ${redactor()(request.url)} is outside the baseUrl ${prefix}: not sent`);
       const { method } = request;
       const init = config.fetch === undefined && callSignal !== undefined && callSignal !== UNABORTABLE ? { signal: callSignal } : undefined;
       const idempotent = isIdempotent(method);
@@ -174,7 +164,7 @@ export function createTransport(config: TransportConfig): Transport {
         // A custom fetch may follow redirects itself: an answer from elsewhere is not this request's.
         if (response.redirected && !response.url.startsWith(prefix)) {
           discard(response);
-          throw failure(undefined, "the fetch followed a redirect away from the baseUrl, and asana-fetch follows none");
+          throw failure(undefined, "the fetch followed a redirect out of the baseUrl");
         }
         let note: string | undefined;
         if (status === 429) {
@@ -185,7 +175,7 @@ export function createTransport(config: TransportConfig): Transport {
             await again(wait ?? backoff());
             continue;
           }
-          if (tooLate) note = `Retry-After ${wait} ms ends after this call's timeout, so it was not waited for`;
+          if (tooLate) note = `Retry-After ${wait} ms is past the call's timeout: not waited for`;
         } else if (isRetryableStatus(status) && canRetry && idempotent) {
           discard(response);
           await retryUnseen();
@@ -193,7 +183,10 @@ export function createTransport(config: TransportConfig): Transport {
         }
         if (!response.ok) {
           if (!strict) return await lenient(response, signal, failure);
-          if (status === 0 || REDIRECTS.has(status)) throw await redirectError(current, response, redactor(tokenValue));
+          // No redirect is followed: a Location elsewhere would get the token and the body, and even
+          // one under the baseUrl would send a write again. (Status 0: a browser's hidden redirect.)
+          if (status === 0) throw failure(undefined, "the answer was a redirect, not followed");
+          if (REDIRECTS.has(status)) note = `redirect to ${response.headers.get("location")} not followed`;
           // A DELETE whose earlier attempt may have gone through, now answered 404: the task is gone, as asked.
           if (status === 404 && method === "DELETE" && ambiguous) {
             discard(response);
@@ -263,36 +256,9 @@ function deleted(): Response {
 
 // Errors are built with the tokens of the request that failed, so every field can be redacted.
 
-function outsideBase(request: Request, prefix: string, redact: Redact): TypeError {
-  return new TypeError(`${request.method} ${redact(request.url)} is not under the client's baseUrl ${prefix}: refused, nothing was sent`);
-}
-
 function connectionError(request: Request, cause: unknown, what: string, redact: Redact): ConnectionError {
   const reason = cause === undefined || cause instanceof SyntaxError ? "" : `: ${cause instanceof Error ? cause.message : String(cause)}`;
   return new ConnectionError(`${what}${reason}`, { method: request.method, url: request.url, cause }, redact);
-}
-
-/**
- * No redirect is followed: a Location elsewhere would get the token and the body, and even one
- * under the baseUrl would re-send a write. The facade rejects; raw hands the 3xx over.
- */
-async function redirectError(request: Request, response: Response, redact: Redact): Promise<Error> {
-  discard(response);
-  const init = { method: request.method, url: request.url };
-  if (response.status === 0) {
-    return new ConnectionError("the answer was a redirect (the browser hides where to), and asana-fetch follows no redirect", init, redact);
-  }
-  const location = response.headers.get("location");
-  let where = "without a Location";
-  if (location !== null) {
-    try {
-      where = `to ${new URL(location, request.url).href}`;
-    } catch {
-      where = "to an unreadable Location";
-    }
-  }
-  const message = `redirect ${where} not followed: asana-fetch follows no redirect, and sent nothing there`;
-  return createAsanaError({ ...init, status: response.status, errors: [{ message }], headers: response.headers }, redact);
 }
 
 /**
@@ -321,10 +287,7 @@ export async function toAsanaError(
     method: request.method,
     url: request.url,
     headers: response.headers,
-    hint:
-      noRoute && baseUrlHint !== undefined
-        ? `this client's baseUrl ${baseUrlHint} has no /api/1.0 path; Asana's API is at https://app.asana.com/api/1.0`
-        : note,
+    hint: noRoute && baseUrlHint !== undefined ? `the baseUrl ${baseUrlHint} has no /api/1.0 path` : note,
   };
   return createAsanaError(init, redact, response.status === 429 ? retryAfterMs(response.headers) : undefined);
 }

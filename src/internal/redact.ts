@@ -1,10 +1,11 @@
 /**
  * The one redaction routine. Given the tokens in play, `createRedactor` removes every form of them
- * from a text: as is; percent-encoded (any characters, either hex case, once or twice); base64 and
+ * from a text: as is; percent-encoded (any characters, either hex case, up to three times); base64 and
  * base64url at each of the three byte alignments, so a token embedded in a longer encoded string
  * (`Basic base64("user:" + token)`, `base64("Bearer " + token)`) is found too; and any run of 8 or
  * more characters of any of these forms. A token shorter than 8 characters is removed wherever it
  * appears whole. Any `Bearer <credential>` or `Basic <credential>` is removed as well, whoever's.
+ * A text that held a secret comes back percent-decoded.
  *
  * `sanitizeError` is what every error passes through before it leaves the client. It runs only on
  * the error path.
@@ -14,8 +15,7 @@ export type Redact = (text: string) => string;
 
 /** Run length from which a piece of a token counts as the token. */
 export const SECRET_RUN = 8;
-/** What stands in for a secret; the space serves when a token could be read in "[redacted]" (a token has no spaces). */
-const MARKS = ["[redacted]", " "];
+const MARK = "[redacted]";
 /** Anyone's credential after an auth scheme: Bearer's is any run; Basic's is base64 of 8 or more. */
 const CREDENTIAL = /\b(Bearer((?:\s|%20|\+)+)[^\s"',;&<>]+|Basic((?:\s|%20|\+)+)[A-Za-z0-9+/=_-]{8,})/gi;
 
@@ -50,52 +50,29 @@ function windowsOf(tokens: Iterable<string>): Map<number, Set<string>> {
   return byLength;
 }
 
-const HEX = /^[0-9a-fA-F]{2}$/;
-
-/**
- * The text as characters, each percent-escape (`%2F`, `%2f`, or twice encoded `%252F`) read as the
- * character it encodes; `starts[i]` is where character i begins in the text.
- */
-function decode(text: string): { chars: string; starts: number[] } {
-  let chars = "";
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    starts.push(i);
-    if (text[i] === "%" && HEX.test(text.slice(i + 1, i + 3))) {
-      const code = parseInt(text.slice(i + 1, i + 3), 16);
-      if (code === 0x25 && HEX.test(text.slice(i + 3, i + 5))) {
-        chars += String.fromCharCode(parseInt(text.slice(i + 3, i + 5), 16));
-        i += 5;
-      } else {
-        chars += String.fromCharCode(code);
-        i += 3;
-      }
-    } else {
-      chars += text[i];
-      i += 1;
-    }
+/** The text with each percent-escape (`%2F`, `%2f`, and up to three times encoded) read as the character it encodes. */
+function decode(text: string): string {
+  for (let round = 0; round < 3 && text.includes("%"); round++) {
+    text = text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
-  starts.push(text.length);
-  return { chars, starts };
+  return text;
 }
 
 /**
- * A window that overlaps a mark in the output holds its first or last character, or lies inside it:
- * a mark none of whose windows can do either never spells part of a token with its neighbours.
+ * A window that overlaps the mark in the output holds a bracket or lies inside "redacted": if some
+ * window could, the mark is a space, which no token or base64 has.
  */
 function markFor(windows: Map<number, Set<string>>): string {
-  const all = [...windows.values()].flatMap((set) => [...set]);
-  const safe = (mark: string) => all.every((w) => !w.includes(mark[0]!) && !w.includes(mark.at(-1)!) && !mark.includes(w));
-  return MARKS.find(safe) ?? MARKS.at(-1)!;
+  for (const set of windows.values()) for (const w of set) if (/[[\]]/.test(w) || MARK.includes(w)) return " ";
+  return MARK;
 }
 
 export function createRedactor(tokens: Iterable<string>): Redact {
   const windows = windowsOf(tokens);
   const mark = markFor(windows);
-
   const removeTokens = (text: string): string => {
-    if (windows.size === 0 || text === "") return text;
-    const { chars, starts } = decode(text);
+    // Windows are looked for in the decoded text; only a text that holds one comes back changed (decoded).
+    const chars = decode(text);
     const secret = new Uint8Array(chars.length);
     let found = false;
     for (const [size, set] of windows) {
@@ -108,16 +85,10 @@ export function createRedactor(tokens: Iterable<string>): Redact {
     }
     if (!found) return text;
     let out = "";
-    for (let i = 0; i < chars.length; i++) {
-      if (secret[i]) {
-        if (i === 0 || !secret[i - 1]) out += mark;
-      } else {
-        out += text.slice(starts[i], starts[i + 1]);
-      }
-    }
+    for (let i = 0; i < chars.length; i++) if (!secret[i]) out += chars[i];
+    else if (!secret[i - 1]) out += mark;
     return out;
   };
-
   return (text) =>
     removeTokens(text).replace(CREDENTIAL, (_all, _credential, bearerGap: string | undefined, basicGap: string | undefined) =>
       bearerGap === undefined ? `Basic${basicGap}${mark}` : `Bearer${bearerGap}${mark}`,
@@ -129,7 +100,7 @@ export function createRedactor(tokens: Iterable<string>): Redact {
 
 const MAX_DEPTH = 8;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
-const BUILT_IN: ReadonlyArray<ErrorConstructor> = [TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError];
+const BUILT_IN: ReadonlyArray<ErrorConstructor> = [TypeError, RangeError, SyntaxError];
 
 /** Asks something of an object the client does not own: getters and proxies may throw. */
 function attempt<T>(ask: () => T, fallback: T): T {
@@ -149,28 +120,23 @@ const hidden = (target: object, key: string, value: unknown) =>
 
 /**
  * A copy of an error the client does not own: same built-in class, name, message and code, its
- * stack, cause chain and AggregateError members copied the same way, every text redacted, and every
- * other field (a custom fetch's `request`, `config`, `response`…) dropped. A string comes back
- * redacted; any other non-error object is dropped.
+ * stack and cause chain copied the same way, every text redacted, and every other field (a custom
+ * fetch's `request`, `config`, `response`, an AggregateError's `errors`…) dropped. A string comes
+ * back redacted; any other non-error object is dropped.
  */
 export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown {
   if (typeof value === "string") return redact(value);
-  if (typeof value === "function" || typeof value === "symbol") return undefined;
-  if (value === null || typeof value !== "object") return value;
-  const errorLike = attempt(() => isError(value) || "message" in value, false);
-  if (!errorLike || depth > MAX_DEPTH) return undefined;
+  if (typeof value !== "object" || value === null) return typeof value === "function" || typeof value === "symbol" ? undefined : value;
+  if (depth > MAX_DEPTH || !attempt(() => isError(value) || "message" in value, false)) return undefined;
 
   const message = redact(text(read(value, "message") ?? ""));
   const cause = attempt(() => "cause" in value, false) ? redactedCopy(read(value, "cause"), redact, depth + 1) : undefined;
   const name = read(value, "name");
-  const Ctor =
-    attempt(() => BUILT_IN.find((C) => value instanceof C) ?? (isError(value) ? BUILT_IN.find((C) => C.name === name) : undefined), undefined) ?? Error;
-  const copy: Error = cause === undefined ? new Ctor(message) : new Ctor(message, { cause });
+  const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C || C.name === name), undefined) ?? Error;
+  const copy = new Ctor(message, cause === undefined ? undefined : { cause }) as Error & { code?: unknown };
   if (typeof name === "string" && name !== copy.name) hidden(copy, "name", redact(name));
   const code = read(value, "code");
-  if (typeof code === "string" || typeof code === "number") (copy as Error & { code: unknown }).code = typeof code === "string" ? redact(code) : code;
-  const members = read(value, "errors");
-  if (Array.isArray(members)) hidden(copy, "errors", members.slice(0, 32).map((member) => redactedCopy(member, redact, depth + 1)));
+  if (typeof code === "string" || typeof code === "number") copy.code = typeof code === "string" ? redact(code) : code;
   const stack = read(value, "stack");
   hidden(copy, "stack", typeof stack === "string" ? redact(stack) : `${copy.name}: ${message}`);
   return copy;

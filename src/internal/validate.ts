@@ -13,15 +13,15 @@ export function checkBaseUrl(baseUrl: unknown): string {
   try {
     url = new URL(String(baseUrl));
   } catch {
-    throw new TypeError("baseUrl must be an absolute URL, like https://app.asana.com/api/1.0");
+    throw new TypeError("baseUrl must be an absolute URL");
   }
-  if (url.username || url.password) throw new TypeError("baseUrl must not carry credentials (user:password@): pass the token as `token`");
+  if (url.username || url.password) throw new TypeError("baseUrl must not carry credentials");
   const loopbackHttp = url.protocol === "http:" && LOOPBACK.test(url.hostname);
   if (url.protocol !== "https:" && !loopbackHttp) {
     throw new TypeError(`baseUrl must use https: (http: only for loopback hosts), got ${url.protocol}//${url.host}`);
   }
   // Even an empty "?" or "#" would end up between the base path and every request's path.
-  if (url.href.includes("?") || url.href.includes("#")) throw new TypeError("baseUrl must not carry a query or fragment (not even an empty ? or #)");
+  if (/[?#]/.test(url.href)) throw new TypeError("baseUrl must not carry a query or fragment, even an empty one");
   return url.href.replace(/\/+$/, "");
 }
 
@@ -35,17 +35,13 @@ const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 export function checkToken(value: unknown, source: string): string {
   if (typeof value !== "string" || value.trim() === "") throw new TypeError(`${source} must be a non-empty string`);
   if (!TOKEN_CHARS.test(value)) {
-    throw new TypeError(`${source} has a space, line break, control or non-ASCII character, which no token has (read from a file? trim it)`);
+    throw new TypeError(`${source} must be printable ASCII, without spaces or line breaks`);
   }
   return value;
 }
 
 /** How a value is shown in an error message: numbers as they are, never a string's content. */
-function shown(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return `a string`;
-  return value === null ? "null" : typeof value;
-}
+const shown = (value: unknown): string => (typeof value === "number" ? String(value) : value === null ? "null" : typeof value);
 
 /**
  * Every duration option: a number of milliseconds from 0 to 2³¹−1 (what a timer keeps), or
@@ -54,7 +50,7 @@ function shown(value: unknown): string {
 export function checkDuration(value: unknown, name: string, fallback: number, { infinity = false } = {}): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !(value >= 0) || (value > MAX_TIMER_MS && !(infinity && value === Infinity))) {
-    throw new RangeError(`${name} must be a number of milliseconds from 0 to ${MAX_TIMER_MS}${infinity ? ", or Infinity" : ""}, got ${shown(value)}`);
+    throw new RangeError(`${name} must be 0 to ${MAX_TIMER_MS} ms${infinity ? " or Infinity" : ""}, got ${shown(value)}`);
   }
   return value;
 }

@@ -78,7 +78,7 @@ describe("Retry-After", () => {
     const error = (await settled) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(30 * DAY);
-    expect(error.message).toContain("ends after this call's timeout");
+    expect(error.message).toContain("is past the call's timeout");
     expect(wire.sent).toHaveLength(1);
     expect(jest.getTimerCount()).toBe(0);
   });

@@ -67,7 +67,7 @@ describe("a fetch that follows redirects by itself", () => {
     };
     const error = await caught(() => client({ fetch: followed }).tasks.get("1"));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toContain("followed a redirect away from the baseUrl");
+    expect((error as Error).message).toContain("followed a redirect out of the baseUrl");
   });
 
   test("one that stayed under the baseUrl is taken", async () => {
