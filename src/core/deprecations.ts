@@ -2,6 +2,8 @@
  * Asana's deprecation switches: `Asana-Enable` / `Asana-Disable` request headers, and the
  * `Asana-Change` response headers that announce a change, surfaced once per change name.
  */
+import { redactJson, type Redact } from "../internal/redact.ts";
+
 export interface AsanaChangeWarning {
   /** The change's name, e.g. "new_user_task_lists". */
   name: string;
@@ -48,19 +50,20 @@ export function parseAsanaChange(value: string): AsanaChangeWarning[] {
 }
 
 /**
- * Reports each change name once per client. The header is the server's text, so it goes through
- * `redactor` (the tokens in play) before it reaches a callback or the console.
+ * Reports each change name once per client. The header is the server's text, so a warning goes
+ * through `redactor` (the tokens in play) before it reaches a callback or the console. The redactor
+ * is built only for a warning to report, never for a header already seen.
  */
-export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => (text: string) => string = () => (text) => text): (response: Response) => void {
+export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => Redact = () => (text) => text): (response: Response) => void {
   const report = onWarning ?? defaultOnWarning;
   const seen = new Set<string>();
   return (response) => {
     const header = response.headers.get("asana-change");
     if (header === null) return;
-    for (const warning of parseAsanaChange(redactor()(header))) {
+    for (const warning of parseAsanaChange(header)) {
       if (seen.has(warning.name)) continue;
       seen.add(warning.name);
-      report(warning);
+      report(redactJson(warning, redactor()));
     }
   };
 }
