@@ -2,10 +2,11 @@
 import type { Client } from "openapi-fetch";
 import { featureHeaders } from "./deprecations.ts";
 import { resolveRetry, type RetryPolicy } from "./retry.ts";
+import { UNABORTABLE } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
 import { parsedBody, type FetchLike, type Transport } from "./transport.ts";
 import type { NextPage, paths, RequestOptions } from "../types.ts";
-import { checkPositive } from "../internal/validate.ts";
+import { checkDuration, checkSignal } from "../internal/validate.ts";
 
 export interface ClientContext {
   /** The unwrapped openapi-fetch client (no timeouts of its own: the facade adds them per call). */
@@ -31,7 +32,10 @@ export interface Envelope<T> {
   next_page?: NextPage | null;
 }
 
-/** Sends one request through openapi-fetch and resolves to the parsed envelope; `extra` can also cancel it. */
+/**
+ * Sends one request through openapi-fetch and resolves to the parsed envelope; `extra` can also
+ * cancel it. Whatever it rejects with has been through the transport's sanitize.
+ */
 export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal) => Promise<Envelope<T>>;
 
 /**
@@ -40,8 +44,9 @@ export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>
  */
 export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined): Call {
   if (opts !== undefined && (opts === null || typeof opts !== "object")) throw new TypeError("options must be an object");
-  const timeoutMs = opts?.timeoutMs === undefined ? ctx.timeoutMs : checkPositive(opts.timeoutMs, "timeoutMs", 0);
+  const timeoutMs = opts?.timeoutMs === undefined ? ctx.timeoutMs : checkDuration(opts.timeoutMs, "timeoutMs", 0, { infinity: true });
   const retry = opts?.retry === undefined ? ctx.retry : resolveRetry(opts.retry, ctx.retry);
+  const signal = checkSignal(opts?.signal);
   const { transport } = ctx;
   const headers =
     opts?.enable || opts?.disable
@@ -50,18 +55,22 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
           ...opts.headers,
         }
       : opts?.headers;
-  const signal = opts?.signal;
 
   return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal): Promise<Envelope<T>> => {
     const scope = callScope(signal, timeoutMs, "request", extra);
     try {
-      // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request.
-      // parseAs "stream": the strict transport has already parsed the body once.
+      // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request;
+      // the transport gets it either way, for its own stages. parseAs "stream": the strict transport
+      // has already parsed the body once.
       const inInit = transport.signalInInit;
-      const fetch: FetchLike = (request) => transport.send(request, true, retry, inInit ? scope.signal : undefined);
+      const callSignal = scope.signal ?? UNABORTABLE;
+      const fetch: FetchLike = (request) => transport.send(request, true, retry, callSignal, scope.deadline);
       const { response } = await send({ fetch, signal: inInit ? undefined : scope.signal, headers, parseAs: "stream" });
       // An empty 2xx body (a proxy's 204) still gives an envelope.
       return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);
+    } catch (error) {
+      // Errors from openapi-fetch itself (building the Request) have not been through the transport.
+      throw transport.sanitize(error, scope.signal);
     } finally {
       scope.done();
     }

@@ -3,6 +3,7 @@
  * `Asana-Change` response headers that announce a change, surfaced once per change name.
  */
 import type { QuotaStoreWarning } from "./quota/types.ts";
+import { redactJson, type Redact } from "../internal/redact.ts";
 
 export interface AsanaChangeWarning {
   /** The change's name, e.g. "new_user_task_lists". */
@@ -56,8 +57,12 @@ export function parseAsanaChange(value: string): AsanaChangeWarning[] {
   return warnings;
 }
 
-/** Reports each change name once per client. */
-export function createChangeWatcher(onWarning: OnWarning | undefined): (response: Response) => void {
+/**
+ * Reports each change name once per client. The header is the server's text, so a warning goes
+ * through `redactor` (the tokens in play) before it reaches a callback or the console. The redactor
+ * is built only for a warning to report, never for a header already seen.
+ */
+export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => Redact = () => (text) => text): (response: Response) => void {
   const report = onWarning ?? defaultOnWarning;
   const seen = new Set<string>();
   return (response) => {
@@ -66,7 +71,7 @@ export function createChangeWatcher(onWarning: OnWarning | undefined): (response
     for (const warning of parseAsanaChange(header)) {
       if (seen.has(warning.name)) continue;
       seen.add(warning.name);
-      report(warning);
+      report(redactJson(warning, redactor()));
     }
   };
 }

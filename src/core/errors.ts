@@ -1,23 +1,15 @@
 /**
- * Typed errors. None holds the request's headers, and every text field passes through a redactor
- * that knows the token of the request that failed, so the token reaches no message, field,
- * stack, JSON or inspect output.
+ * Typed errors. None holds the request's headers, and every text field passes through the redactor
+ * of the tokens in play (src/internal/redact.ts) when the error is built, so the token reaches no
+ * message, field, stack, JSON or inspect output. A cause the client does not own is kept only as a
+ * redacted copy.
  */
 import type { AsanaErrorDetail, Job } from "../types.ts";
+import { redactedCopy, redactJson, type Redact } from "../internal/redact.ts";
 
-export type Redact = (text: string) => string;
+export type { Redact };
 
 const keep: Redact = (text) => text;
-
-/** Replaces the token (as is, or percent-encoded as in a URL), and any bearer credential, with a marker. */
-export function redactor(token: string | undefined): Redact {
-  const forms = token ? [...new Set([token, encodeURIComponent(token)])] : [];
-  return (text) => {
-    let out = text.replace(/Bearer\s+[^\s"',;]+/gi, "Bearer [redacted]");
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join("[redacted]");
-    return out;
-  };
-}
 
 export interface AsanaErrorInit {
   status: number;
@@ -25,6 +17,8 @@ export interface AsanaErrorInit {
   method: string;
   url: string;
   headers: Headers;
+  /** Appended to the message: what the client can tell about the cause (a baseUrl without /api/1.0). */
+  hint?: string | undefined;
 }
 
 /** What JSON.stringify(asanaError) gives: every field, redacted, with the headers as an object. */
@@ -51,18 +45,16 @@ export class AsanaError extends Error {
 
   constructor(init: AsanaErrorInit, redact: Redact = keep) {
     const url = redact(init.url);
-    const errors = init.errors.map((e) => ({
-      ...e,
-      message: redact(e.message),
-      ...(e.help === undefined ? {} : { help: redact(e.help) }),
-    }));
+    const method = redact(init.method);
+    const errors = init.errors.map((e) => redactJson(e, redact));
     const detail = errors.map((e) => e.message).join("; ");
-    super(`${init.method} ${pathOf(url)} → ${init.status}${detail ? `: ${detail}` : ""}`);
+    const hint = init.hint ? ` (${redact(init.hint)})` : "";
+    super(`${method} ${pathOf(url)} → ${init.status}${detail ? `: ${detail}` : ""}${hint}`);
     this.status = init.status;
     this.errors = errors;
-    this.method = init.method;
+    this.method = method;
     this.url = url;
-    this.headers = init.headers;
+    this.headers = redactHeaders(init.headers, redact);
   }
 
   /** Asana's error phrase (500s only), the thing to quote to Asana support. */
@@ -124,10 +116,12 @@ export class ConnectionError extends Error {
   readonly method: string;
   readonly url: string;
 
-  constructor(message: string, init: { method: string; url: string; cause: unknown }, redact: Redact = keep) {
+  constructor(message: string, init: { method: string; url: string; cause?: unknown }, redact: Redact = keep) {
     const url = redact(init.url);
-    super(`${init.method} ${pathOf(url)}: ${redact(message)}`, { cause: redactCause(init.cause, redact) });
-    this.method = init.method;
+    const method = redact(init.method);
+    const cause = init.cause === undefined ? undefined : redactedCopy(init.cause, redact);
+    super(`${method} ${pathOf(url)}: ${redact(message)}`, cause === undefined ? undefined : { cause });
+    this.method = method;
     this.url = url;
   }
 
@@ -137,24 +131,14 @@ export class ConnectionError extends Error {
   }
 }
 
-/** Keeps the cause unless its text would leak the token; then a redacted copy stands in for it. */
-function redactCause(cause: unknown, redact: Redact): unknown {
-  if (!(cause instanceof Error)) return cause;
-  const text = `${cause.message}\n${cause.stack ?? ""}`;
-  if (redact(text) === text) return cause;
-  const copy = new Error(redact(cause.message));
-  copy.name = cause.name;
-  copy.stack = redact(cause.stack ?? "");
-  return copy;
-}
-
+/** A job reached status "failed". The message holds only the gid asked for: the rest is the server's, in `job`. */
 export class JobFailedError extends Error {
   override name = "JobFailedError";
+  /** The failed job as polled, redacted like every other field. */
   readonly job: Job;
-  constructor(job: Job) {
-    // A failed job says nothing about why; the subtype and gid are all there is to report.
-    super(`Job ${job.gid}${job.resource_subtype ? ` (${job.resource_subtype})` : ""} failed`);
-    this.job = job;
+  constructor(job: Job, redact: Redact = keep, gid: string = job.gid) {
+    super(`Job ${redact(gid)} failed; see error.job`);
+    this.job = redactJson(job, redact);
   }
 }
 
@@ -166,6 +150,21 @@ export class TimeoutError extends Error {
     super(message);
     this.timeoutMs = timeoutMs;
   }
+}
+
+/** The errors the client builds (already redacted): everything else leaving it is sanitized first. */
+export function isOwnError(error: unknown): boolean {
+  return error instanceof AsanaError || error instanceof ConnectionError || error instanceof JobFailedError || error instanceof TimeoutError;
+}
+
+/** The response's headers as an error keeps them: a proxy echoing the credential must not leak it. */
+function redactHeaders(headers: Headers, redact: Redact): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    // A name that held a token is dropped: "[redacted]" is no header name.
+    if (redact(name) === name) copy.append(name, redact(value));
+  });
+  return copy;
 }
 
 function pathOf(url: string): string {

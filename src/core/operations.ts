@@ -46,8 +46,7 @@ function request(op: Operation, params: [string, string][], body: BodyRule | und
   const [method, path] = op;
   const at = params.length + (body ? 1 : 0);
   return async (ctx: ClientContext, args: unknown[]): Promise<{ envelope: Envelope<unknown>; status: number; url: string }> => {
-    const pathValuesOf = pathValues(params, args);
-    const payload = body && { data: body(args[params.length]) };
+    const [pathValuesOf, payload] = checked(ctx, () => [pathValues(params, args), body && { data: body(args[params.length]) }] as const);
     const opts = args[at] as RequestOptions | undefined;
     let response: Response | undefined;
     const envelope = await prepareCall(ctx, opts)<unknown>(async (init) => {
@@ -72,7 +71,7 @@ export function single(op: Operation, body?: BodyRule): Declaration {
       const data = envelope.data;
       // A proxy's empty 2xx is not the resource: say so instead of resolving to undefined.
       if (data === null || typeof data !== "object") {
-        throw new ConnectionError(`the ${status} answer carried no resource`, { method: op[0], url, cause: undefined });
+        throw new ConnectionError(`the ${status} answer carried no resource`, { method: op[0], url }, ctx.transport.redactor());
       }
       return data;
     });
@@ -96,7 +95,7 @@ export function list(op: Operation, rules: { query?: QueryRule; scheme?: PageSch
   const params = pathParams(path);
   const { query: checkQuery, scheme = offsetPages } = rules;
   return declare(op, (ctx) =>
-    (...args) => {
+    (...args) => checked(ctx, () => {
       const pathValuesOf = pathValues(params, args);
       const query = checkObject(args[params.length] ?? {}, "query") as Record<string, unknown>;
       const { limit, maxItems, prefetch, ...filters } = query;
@@ -117,7 +116,16 @@ export function list(op: Operation, rules: { query?: QueryRule; scheme?: PageSch
         );
       const pages = scheme.pages(fetchPage, filters, checkLimit(limit));
       return new Paginator(pages, { limit: limit as number | undefined, maxItems: maxItems as number | undefined, prefetch: prefetch as boolean | undefined });
-    });
+    }));
+}
+
+/** Runs argument checks: what they throw leaves through the transport's redaction, as every error does. */
+function checked<T>(ctx: ClientContext, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw ctx.transport.sanitize(error);
+  }
 }
 
 /** Binds a resource's declarations to a client. */

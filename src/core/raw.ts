@@ -1,28 +1,58 @@
+/**
+ * asana.raw: the openapi-fetch client with the client's timeout and deadline, its path parameters
+ * checked like the facade's gids, redirects left to the transport, and errors sanitized. Each method
+ * is wrapped (rather than the fetch) because the merged signal must be in the init before
+ * openapi-fetch builds the Request.
+ */
 import type { Client } from "openapi-fetch";
+import type { FetchLike, Transport } from "./transport.ts";
+import { UNABORTABLE } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
+import { checkGid, checkSignal } from "../internal/validate.ts";
 import type { paths } from "../types.ts";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+const PARAM = /\{([^{}]+)\}/g;
+
+interface RawInit {
+  signal?: AbortSignal | null;
+  params?: { path?: Record<string, unknown> };
+}
 
 /**
- * `raw` with the client's timeout: the merged signal has to be in the init, before openapi-fetch
- * builds the Request, so each method is wrapped rather than the fetch.
+ * Every `{name}` of the path template needs a gid in `params.path`, with the facade's checks (a
+ * blank, ".", ".." or non-string value would change the path); openapi-fetch then percent-encodes
+ * it, as the facade's are.
  */
-export function withTimeouts(client: Client<paths>, timeoutMs: number | undefined): Client<paths> {
-  if (timeoutMs === undefined || timeoutMs === Infinity) return client;
+function checkPathParams(path: unknown, init: RawInit | undefined): void {
+  if (typeof path !== "string") throw new TypeError(`the path must be a string, got ${typeof path}`);
+  if (!path.includes("{")) return;
+  const values = init?.params?.path;
+  for (const [, template] of path.matchAll(PARAM)) {
+    // openapi-fetch's styles: {name*}, {.name}, {;name}
+    const name = template!.replace(/^[.;]/, "").replace(/\*$/, "");
+    checkGid(values?.[name], `params.path.${name}`);
+  }
+}
+
+export function createRaw(client: Client<paths>, transport: Transport, timeoutMs: number | undefined): Client<paths> {
   const wrapped: Record<string, unknown> = { ...client };
-  const wrap =
-    (send: (path: unknown, init?: { signal?: AbortSignal | null }) => Promise<unknown>) =>
-    async (path: unknown, init?: { signal?: AbortSignal | null }) => {
-      const scope = callScope(init?.signal ?? undefined, timeoutMs);
-      try {
-        return await send(path, { ...init, signal: scope.signal });
-      } finally {
-        scope.done();
-      }
-    };
-  for (const method of METHODS) wrapped[method] = wrap(client[method] as never);
-  wrapped.request = async (method: string, path: unknown, init?: { signal?: AbortSignal | null }) =>
-    wrap((p, i) => client.request(method as never, p as never, i as never))(path, init);
+  const call = async (method: string, path: unknown, init?: RawInit) => {
+    checkPathParams(path, init);
+    const scope = callScope(checkSignal(init?.signal), timeoutMs);
+    try {
+      const callSignal = scope.signal ?? UNABORTABLE;
+      const fetch: FetchLike = (request) => transport.send(request, false, undefined, callSignal, scope.deadline);
+      // `fetch` and `redirect` last: every raw request goes through the transport, which follows no redirect.
+      const options = { ...init, signal: transport.signalInInit ? undefined : scope.signal, fetch, redirect: "manual" as const };
+      return await client.request(method as never, path as never, options as never);
+    } catch (error) {
+      throw transport.sanitize(error, scope.signal);
+    } finally {
+      scope.done();
+    }
+  };
+  for (const method of METHODS) wrapped[method] = (path: unknown, init?: RawInit) => call(method, path, init);
+  wrapped.request = (method: string, path: unknown, init?: RawInit) => call(String(method).toUpperCase(), path, init);
   return wrapped as unknown as Client<paths>;
 }

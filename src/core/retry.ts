@@ -4,12 +4,14 @@
  * 5xx and network failures: only operations the table marks idempotent (core/idempotency.ts), so a
  * create or a duplicate never happens twice.
  */
+import { checkDuration } from "../internal/validate.ts";
+
 export interface RetryOptions {
-  /** Retries after the first attempt (default 5). */
+  /** Retries after the first attempt (default 5): a non-negative integer, or Infinity. */
   maxRetries?: number;
-  /** First backoff ceiling (default 500 ms); it doubles each attempt. */
+  /** First backoff ceiling (default 500 ms, at most 2³¹−1); it doubles each attempt. */
   baseDelayMs?: number;
-  /** Largest backoff ceiling (default 30,000 ms). Retry-After is honoured beyond it. */
+  /** Largest backoff ceiling (default 30,000 ms, at most 2³¹−1). Retry-After is honoured beyond it, within the call's timeout. */
   maxDelayMs?: number;
 }
 
@@ -27,12 +29,12 @@ export function resolveRetry(options: RetryOptions | false | undefined, fallback
   if (options === null || typeof options !== "object") throw new TypeError("retry must be an object or false");
   const base = fallback || DEFAULT_RETRY;
   const policy = { ...base, ...definedOnly(options) };
-  for (const key of ["maxRetries", "baseDelayMs", "maxDelayMs"] as const) {
-    const value = policy[key];
-    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-      throw new RangeError(`retry.${key} must be a non-negative number, got ${String(value)}`);
-    }
+  const { maxRetries } = policy;
+  if (typeof maxRetries !== "number" || !(maxRetries >= 0) || (!Number.isInteger(maxRetries) && maxRetries !== Infinity)) {
+    throw new RangeError(`retry.maxRetries must be a non-negative integer or Infinity, got ${typeof maxRetries === "number" ? maxRetries : typeof maxRetries}`);
   }
+  checkDuration(policy.baseDelayMs, "retry.baseDelayMs", 0);
+  checkDuration(policy.maxDelayMs, "retry.maxDelayMs", 0);
   return policy;
 }
 
@@ -50,11 +52,14 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
   return Math.floor(random() * ceiling);
 }
 
-/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+/** Retry-After as seconds or an HTTP date; undefined when absent, unreadable or beyond any clock. */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const value = headers.get("retry-after");
   if (value === null || value.trim() === "") return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.ceil(Number(value) * 1000);
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) {
+    const ms = Math.ceil(Number(value) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

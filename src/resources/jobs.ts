@@ -6,10 +6,16 @@ import { callScope } from "../internal/scope.ts";
 import { sleep } from "../internal/sleep.ts";
 import type { FieldList, Narrowed } from "../selection.ts";
 import type { Job, RequestOptions, WaitedJob, WaitOptions } from "../types.ts";
-import { checkGid, checkPositive } from "../internal/validate.ts";
+import { checkDuration, checkGid, checkSignal } from "../internal/validate.ts";
 
 /** How much longer each wait between polls gets, up to maxIntervalMs. */
 const GROWTH = 1.5;
+/**
+ * The shortest wait between polls: a smaller intervalMs counts as this. Every wait goes through the
+ * timer queue, so other work runs, and a wait sends at most 100 polls a second even against a fake
+ * that answers at once.
+ */
+export const MIN_POLL_INTERVAL_MS = 10;
 
 export interface JobsApi {
   /** `opt_fields` narrows the job as it does a task (`["status", "new_task.name"]`). */
@@ -29,21 +35,24 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
 
   async function wait(jobOrGid: string | Pick<Job, "gid">, opts: WaitOptions = {}): Promise<Job> {
     const gid = checkGid(typeof jobOrGid === "string" ? jobOrGid : jobOrGid?.gid, "job");
-    let interval = checkPositive(opts.intervalMs, "intervalMs", 500);
-    const maxInterval = Math.max(interval, checkPositive(opts.maxIntervalMs, "maxIntervalMs", 5_000));
-    const timeoutMs = checkPositive(opts.timeoutMs, "timeoutMs", 600_000);
-    const { signal, onPoll } = opts;
+    if (opts === null || typeof opts !== "object") throw new TypeError("options must be an object");
+    let interval = Math.max(MIN_POLL_INTERVAL_MS, checkDuration(opts.intervalMs, "intervalMs", 500));
+    const maxInterval = Math.max(interval, checkDuration(opts.maxIntervalMs, "maxIntervalMs", 5_000));
+    const timeoutMs = checkDuration(opts.timeoutMs, "timeoutMs", 600_000, { infinity: true });
+    const signal = checkSignal(opts.signal);
+    const { onPoll } = opts;
+    if (onPoll !== undefined && typeof onPoll !== "function") throw new TypeError("onPoll must be a function");
     if (signal?.aborted) throw signal.reason;
 
     // One signal stops the poll in flight and the sleep alike, for the deadline or the caller's abort.
-    const scope = callScope(signal, timeoutMs, `waiting for job ${gid}`);
-    const stop = scope.signal!;
+    const scope = callScope(signal, timeoutMs, () => `waiting for job ${ctx.transport.redactor()(gid)}`);
+    const stop = scope.signal ?? new AbortController().signal;
     try {
       for (;;) {
         const job = await get(gid, { signal: stop });
         onPoll?.(job);
         if (job.status === "succeeded") return job;
-        if (job.status === "failed") throw new JobFailedError(job);
+        if (job.status === "failed") throw new JobFailedError(job, ctx.transport.redactor(), gid);
         await sleep(interval, stop);
         interval = Math.min(interval * GROWTH, maxInterval);
       }

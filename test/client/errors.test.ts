@@ -1,8 +1,8 @@
 /** Non-2xx answers become AsanaError with Asana's details, and the token leaks nowhere. */
 import { describe, expect, test } from "@jest/globals";
-import { inspect } from "node:util";
 import { AsanaError } from "asana-fetch";
 import { BASE, TOKEN, asanaErrorBody, caught, client, http, HttpResponse, useServer } from "./helpers.ts";
+import { leaksOf } from "../reliability/token-scan.ts";
 
 const srv = useServer();
 
@@ -15,18 +15,8 @@ async function asanaError(fn: () => unknown): Promise<AsanaError> {
   return error as AsanaError;
 }
 
-/** Every way an error can be looked at, joined, for leak checks. */
-function everything(error: unknown): string {
-  const e = error as Error & { cause?: unknown };
-  return [
-    String(e),
-    e.message,
-    e.stack ?? "",
-    JSON.stringify(e),
-    inspect(e, { depth: Infinity, showHidden: true, getters: true }),
-    e.cause === undefined ? "" : inspect(e.cause, { depth: Infinity, showHidden: true }),
-  ].join("\n");
-}
+/** Every way an error can be looked at (the token scanner), for leak checks: [] when clean. */
+const leaks = (error: unknown) => leaksOf(error, TOKEN);
 
 describe("AsanaError from Asana's error bodies", () => {
   test("400 on a list: status, errors, method, absolute url with the query, headers, message", async () => {
@@ -173,8 +163,8 @@ describe("the token never leaks", () => {
     );
     const error = await asanaError(() => client().tasks.get("1", { opt_fields: ["name"], headers: { "X-Call": "1" } }));
     expect(srv.requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`); // it was sent…
-    expect(everything(error)).not.toContain(TOKEN); // …and is nowhere in the error
-    expect(everything(error)).not.toContain("SECRET");
+    expect(leaks(error)).toEqual([]); // …and is nowhere in the error, in any form
+    expect(JSON.stringify(error)).not.toContain("SECRET");
   });
 
   test("not when the server echoes the Authorization header back in the body", async () => {
@@ -184,7 +174,7 @@ describe("the token never leaks", () => {
       ),
     );
     const error = await asanaError(() => client().tasks.get("1"));
-    expect(everything(error)).not.toContain(TOKEN);
+    expect(leaks(error)).toEqual([]);
   });
 
   test("not when a proxy's HTML page echoes it", async () => {
@@ -194,14 +184,40 @@ describe("the token never leaks", () => {
       ),
     );
     const error = await asanaError(() => client().tasks.create({ name: "x" }));
-    expect(everything(error)).not.toContain(TOKEN);
+    expect(leaks(error)).toEqual([]);
   });
 
   test("not from a token function, nor from the error of a failed network call", async () => {
     srv.use(http.get(`${BASE}/tasks/:gid`, () => HttpResponse.error()));
     const error = await caught(() => client({ token: async () => TOKEN, retry: false }).tasks.get("1"));
     expect(error).toBeInstanceOf(Error);
-    expect(everything(error)).not.toContain(TOKEN);
+    expect(leaks(error)).toEqual([]);
+  });
+
+  test("not in Asana's phrase, nor in lowercase percent-encoding, base64 or base64url anywhere", async () => {
+    const forms = [
+      TOKEN,
+      encodeURIComponent(TOKEN).toLowerCase(),
+      Buffer.from(TOKEN).toString("base64"),
+      Buffer.from(`user:${TOKEN}`).toString("base64url"),
+      TOKEN.slice(3, 14),
+    ].join(" ");
+    srv.use(
+      http.get(`${BASE}/tasks/:gid`, () =>
+        HttpResponse.json(asanaErrorBody(`bad ${forms}`, { help: forms, phrase: forms }), { status: 500, headers: { "X-Echo": forms } }),
+      ),
+    );
+    const error = await asanaError(() => client({ retry: false }).tasks.get("1"));
+    expect(error.phrase).toBeDefined();
+    expect(error.headers.get("x-echo")).not.toBeNull();
+    expect(leaks(error)).toEqual([]);
+  });
+
+  test("not in an excerpt of a 2xx body that is not JSON (V8's parse error quotes it)", async () => {
+    srv.use(http.post(`${BASE}/tasks`, () => new HttpResponse(`${TOKEN}${TOKEN}`, { status: 201 })));
+    const error = await caught(() => client().tasks.create({ name: "x" }));
+    expect((error as Error).name).toBe("ConnectionError");
+    expect(leaks(error)).toEqual([]);
   });
 
   test("not into the errors of bad input", async () => {
@@ -214,7 +230,7 @@ describe("the token never leaks", () => {
       () => asana.jobs.wait(".."),
     ]) {
       const error = await caught(fn);
-      expect(everything(error)).not.toContain(TOKEN);
+      expect(leaks(error)).toEqual([]);
     }
     expect(srv.requests).toHaveLength(0);
   });

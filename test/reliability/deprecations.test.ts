@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, jest, test } from "@jest/globals";
 import { createAsanaClient, type AsanaChangeWarning } from "../../src/index.ts";
 import { TOKEN, clientWith, json, scripted } from "./scripted.ts";
+import { leaksOf } from "./token-scan.ts";
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -59,6 +60,17 @@ describe("Asana-Change warnings", () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toContain('"x"');
     expect(String(warn.mock.calls[0]![0])).not.toContain(TOKEN);
+  });
+
+  test("a header that echoes the token is redacted before any callback or log line sees it", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+    const wire = scripted([change(`name=${TOKEN};info=https://x/?t=${encodeURIComponent(TOKEN)};affected=true`)]);
+    await createAsanaClient({ token: TOKEN, fetch: wire.fetch }).tasks.get("1");
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(leaksOf(new Error(String(warn.mock.calls[0]![0])), TOKEN)).toEqual([]);
+    const warnings: AsanaChangeWarning[] = [];
+    await clientWith(scripted([change(`name=x-${TOKEN}`)]).fetch, { onWarning: (w) => warnings.push(w) }).tasks.get("1");
+    expect(leaksOf(warnings, TOKEN)).toEqual([]);
   });
 
   test("warnings come from error responses too", async () => {
