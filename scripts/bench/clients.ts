@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { Agent } from "node:http";
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/index.ts";
-import { createAsanaClient, type AsanaClientOptions } from "../../src/index.ts";
+import { createAsanaClient, type AsanaClientOptions } from "./built.ts";
 import { AUTH, TOKEN } from "./common.ts";
 
 export type FetchLike = (request: Request) => Promise<Response>;

@@ -5,7 +5,7 @@
  */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/index.ts";
-import { createAsanaClient, type AsanaClientOptions } from "../../src/index.ts";
+import { createAsanaClient, type AsanaClientOptions } from "./built.ts";
 import { openapiFetch, type FetchLike } from "./clients.ts";
 import { AUTH, BIG_PROJECT, compactTask, encodeOffset, gc, roundOrder, taskGid, taskRecord, TOKEN } from "./common.ts";
 

@@ -3,7 +3,7 @@
  * (a timer). Without prefetch a page costs latency + work; with it the next page is on its way while
  * the consumer works, so a page costs about max(latency, work).
  */
-import { createAsanaClient } from "../../src/index.ts";
+import { createAsanaClient } from "./built.ts";
 import { roundOrder, sleep, SLOW_PAGE_LATENCY_MS, SLOW_PROJECT, SLOW_PROJECT_TASKS, TOKEN } from "./common.ts";
 import { startServer } from "./server-process.ts";
 

@@ -35,6 +35,7 @@ function fileOf(node: ProfileNode): string {
   const { url } = node.callFrame;
   if (!url) return node.callFrame.functionName.startsWith("(") ? node.callFrame.functionName : "(native / V8 builtins)";
   if (url.includes("/src/")) return url.slice(url.indexOf("/src/") + 1);
+  if (url.includes("/dist/")) return url.slice(url.indexOf("/dist/") + 1);
   if (url.includes("/node_modules/")) return url.slice(url.lastIndexOf("/node_modules/") + 14).split("/").slice(0, 1).join("/");
   if (url.includes("/scripts/bench/")) return "scripts/bench (the harness and stub)";
   return url.startsWith("node:") ? `node internals (${url.split("/")[0]})` : url;
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)!;
-      if (!frame.callFrame.url.includes("/src/")) continue;
+      if (!frame.callFrame.(url.includes("/src/") || url.includes("/dist/"))) continue;
       const key = where(frame);
       if (seen.has(key)) continue;
       seen.add(key);
