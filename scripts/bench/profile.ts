@@ -77,7 +77,8 @@ async function main(): Promise<void> {
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)!;
-      if (!frame.callFrame.(url.includes("/src/") || url.includes("/dist/"))) continue;
+      // The package's own frames: dist/ (what the benchmarks run) or src/.
+      if (!/\/(src|dist)\//.test(frame.callFrame.url)) continue;
       const key = where(frame);
       if (seen.has(key)) continue;
       seen.add(key);
