@@ -1,4 +1,4 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { ClientContext } from "./core/call.ts";
 import { createChangeWatcher, defaultOnWarning, featureHeaders, type OnWarning } from "./core/deprecations.ts";
 import { createJobsApi, type JobsApi } from "./resources/jobs.ts";
@@ -84,8 +84,9 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
     // A 3xx comes back to the transport, which follows none (see redirectError there).
     redirect: "manual",
     headers: { ...featureHeaders(enable, disable), ...headers },
-    // Asana reads arrays as one comma-separated value: opt_fields=a,b.c
-    querySerializer: { array: { style: "form", explode: false } },
+    // Asana reads arrays as one comma-separated value: opt_fields=a,b.c. A function, built once:
+    // given options, openapi-fetch would build a serializer on every call.
+    querySerializer: createQuerySerializer({ array: { style: "form", explode: false } }),
   });
   const ctx: ClientContext = {
     client,

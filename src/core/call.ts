@@ -1,6 +1,7 @@
 /** What every facade method shares: the client's settings and one way to make a call. */
 import type { Client } from "openapi-fetch";
 import { featureHeaders } from "./deprecations.ts";
+import { ConnectionError } from "./errors.ts";
 import { resolveRetry, type RetryPolicy } from "./retry.ts";
 import { UNABORTABLE } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
@@ -33,10 +34,16 @@ export interface Envelope<T> {
 }
 
 /**
- * Sends one request through openapi-fetch and resolves to the parsed envelope; `extra` can also
- * cancel it. Whatever it rejects with has been through the transport's sanitize.
+ * What a call resolves to: the envelope (lists), its `data`, which must be a resource (single
+ * results), or nothing (actions), all in the one async step that makes the call.
  */
-export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal) => Promise<Envelope<T>>;
+export type Answer = "envelope" | "resource" | "none";
+
+/**
+ * Sends one request through openapi-fetch and resolves as `answer` says; `extra` can also cancel
+ * it. Whatever it rejects with has been through the transport's sanitize.
+ */
+export type Call = <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal, answer?: Answer) => Promise<T>;
 
 /**
  * Checks the per-call options once (before any request, even for a lazy paginator) and returns the
@@ -56,7 +63,7 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
         }
       : opts?.headers;
 
-  return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal): Promise<Envelope<T>> => {
+  return async <T>(send: (init: CallInit) => Promise<{ response: Response }>, extra?: AbortSignal, answer: Answer = "envelope"): Promise<T> => {
     const scope = callScope(signal, timeoutMs, "request", extra);
     try {
       // The signal rides in fetch's init where it can (see Transport.signalInInit), else in the Request;
@@ -64,10 +71,17 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
       // has already parsed the body once.
       const inInit = transport.signalInInit;
       const callSignal = scope.signal ?? UNABORTABLE;
-      const fetch: FetchLike = (request) => transport.send(request, true, retry, callSignal, scope.deadline);
+      let sent: Request | undefined;
+      const fetch: FetchLike = (request) => transport.send((sent = request), true, retry, callSignal, scope.deadline);
       const { response } = await send({ fetch, signal: inInit ? undefined : scope.signal, headers, parseAs: "stream" });
-      // An empty 2xx body (a proxy's 204) still gives an envelope.
-      return (parsedBody(response) as Envelope<T> | undefined) ?? ({ data: undefined } as Envelope<T>);
+      const envelope = parsedBody(response) as Envelope<unknown> | undefined;
+      if (answer === "none") return undefined as T;
+      if (answer === "envelope") return (envelope ?? { data: undefined }) as T; // a proxy's bodiless 2xx: an empty list
+      const data = envelope?.data;
+      if (data !== null && typeof data === "object") return data as T;
+      // A proxy's empty 2xx is not the resource: say so instead of resolving to undefined.
+      const what = envelope ? "data that is not a resource" : "no body";
+      throw new ConnectionError(`the ${response.status} answer had ${what}`, { method: sent!.method, url: sent!.url }, transport.redactor());
     } catch (error) {
       // Errors from openapi-fetch itself (building the Request) have not been through the transport.
       throw transport.sanitize(error, scope.signal);

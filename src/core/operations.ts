@@ -8,9 +8,8 @@
  * (a Paginator is returned synchronously). Retries follow the operation's row of the table, looked
  * up by the transport, so the facade and `raw` share one rule.
  */
-import type { ClientContext, Envelope } from "./call.ts";
+import type { Answer, Call, ClientContext, Envelope } from "./call.ts";
 import { optQuery, prepareCall } from "./call.ts";
-import { ConnectionError } from "./errors.ts";
 import { offsetPages, type FetchPage, type PageScheme } from "./pagination/offset.ts";
 import { Paginator } from "./pagination/paginator.ts";
 import type { Operation } from "../../generated/operations.ts";
@@ -41,50 +40,43 @@ function pathValues(params: [string, string][], args: unknown[]): Record<string,
   return values;
 }
 
-/** Sends one request of `op`; resolves to the parsed envelope and the answer's status. */
-function request(op: Operation, params: [string, string][], body: BodyRule | undefined) {
+/** An operation with a body rule or none, that resolves as `answer` says. */
+function request(op: Operation, body: BodyRule | undefined, answer: Answer): Declaration {
   const [method, path] = op;
+  const params = pathParams(path);
   const at = params.length + (body ? 1 : 0);
-  return async (ctx: ClientContext, args: unknown[]): Promise<{ envelope: Envelope<unknown>; status: number; url: string }> => {
-    const [pathValuesOf, payload] = checked(ctx, () => [pathValues(params, args), body && { data: body(args[params.length]) }] as const);
+  return declare(op, (ctx) => (...args) => {
     const opts = args[at] as RequestOptions | undefined;
-    let response: Response | undefined;
-    const envelope = await prepareCall(ctx, opts)<unknown>(async (init) => {
-      const answer = await ctx.client.request(method as never, path as never, {
-        params: { path: pathValuesOf, query: optQuery(opts) },
-        body: payload,
-        ...init,
-      } as never);
-      response = (answer as { response: Response }).response;
-      return answer as { response: Response };
-    });
-    return { envelope, status: response?.status ?? 0, url: response?.url ?? path };
-  };
+    let pathValuesOf: Record<string, string>;
+    let payload: { data: object } | undefined;
+    let call: Call;
+    try {
+      pathValuesOf = pathValues(params, args);
+      payload = body && { data: body(args[params.length]) };
+      call = prepareCall(ctx, opts);
+    } catch (error) {
+      // A promise method rejects (never throws where .catch cannot see it), and what the checks
+      // throw leaves through the transport's redaction, as every error does.
+      return Promise.reject(ctx.transport.sanitize(error));
+    }
+    return call(
+      (init) =>
+        ctx.client.request(method as never, path as never, {
+          params: { path: pathValuesOf, query: optQuery(opts) },
+          body: payload,
+          ...init,
+        } as never) as Promise<{ response: Response }>,
+      undefined,
+      answer,
+    );
+  });
 }
 
-/** An operation that answers one resource: resolves to its `data`. */
-export function single(op: Operation, body?: BodyRule): Declaration {
-  const send = request(op, pathParams(op[1]), body);
-  return declare(op, (ctx) =>
-    async (...args) => {
-      const { envelope, status, url } = await send(ctx, args);
-      const data = envelope.data;
-      // A proxy's empty 2xx is not the resource: say so instead of resolving to undefined.
-      if (data === null || typeof data !== "object") {
-        throw new ConnectionError(`the ${status} answer carried no resource`, { method: op[0], url }, ctx.transport.redactor());
-      }
-      return data;
-    });
-}
+/** An operation that answers one resource: resolves to its `data` (a bodiless 2xx is a ConnectionError). */
+export const single = (op: Operation, body?: BodyRule): Declaration => request(op, body, "resource");
 
 /** An operation that answers `{data: {}}`: resolves to undefined once Asana has answered 2xx. */
-export function action(op: Operation, body?: BodyRule): Declaration {
-  const send = request(op, pathParams(op[1]), body);
-  return declare(op, (ctx) =>
-    async (...args) => {
-      await send(ctx, args);
-    });
-}
+export const action = (op: Operation, body?: BodyRule): Declaration => request(op, body, "none");
 
 /**
  * A list: path gids, then a query (its paginator options `limit`, `maxItems`, `prefetch` stay here;
@@ -95,36 +87,36 @@ export function list(op: Operation, rules: { query?: QueryRule; scheme?: PageSch
   const params = pathParams(path);
   const { query: checkQuery, scheme = offsetPages } = rules;
   return declare(op, (ctx) =>
-    (...args) => checked(ctx, () => {
-      const pathValuesOf = pathValues(params, args);
-      const query = checkObject(args[params.length] ?? {}, "query") as Record<string, unknown>;
-      const { limit, maxItems, prefetch, ...filters } = query;
-      checkQuery?.(filters);
-      const opts = args[params.length + 1] as RequestOptions | undefined;
-      const call = prepareCall(ctx, opts);
-      const optFields = scheme.fields?.(opts?.opt_fields, filters) ?? opts?.opt_fields;
-      const fields = optQuery(optFields === opts?.opt_fields ? opts : { ...opts, opt_fields: optFields });
-      // Filters, fields, then paging: the order Asana's own next_page links use.
-      const fetchPage: FetchPage = (pageQuery, pageLimit, signal, offset) =>
-        call<unknown[]>(
-          (init) =>
-            ctx.client.request("get" as never, path as never, {
-              params: { path: pathValuesOf, query: { ...pageQuery, ...fields, limit: pageLimit, offset } },
-              ...init,
-            } as never) as Promise<{ response: Response }>,
-          signal,
-        );
-      const pages = scheme.pages(fetchPage, filters, checkLimit(limit));
-      return new Paginator(pages, { limit: limit as number | undefined, maxItems: maxItems as number | undefined, prefetch: prefetch as boolean | undefined });
-    }));
-}
+    (...args) => {
+      try {
+        return paginator(ctx, args);
+      } catch (error) {
+        // What the checks throw leaves through the transport's redaction, as every error does.
+        throw ctx.transport.sanitize(error);
+      }
+    });
 
-/** Runs argument checks: what they throw leaves through the transport's redaction, as every error does. */
-function checked<T>(ctx: ClientContext, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    throw ctx.transport.sanitize(error);
+  function paginator(ctx: ClientContext, args: unknown[]) {
+    const pathValuesOf = pathValues(params, args);
+    const query = checkObject(args[params.length] ?? {}, "query") as Record<string, unknown>;
+    const { limit, maxItems, prefetch, ...filters } = query;
+    checkQuery?.(filters);
+    const opts = args[params.length + 1] as RequestOptions | undefined;
+    const call = prepareCall(ctx, opts);
+    const optFields = scheme.fields?.(opts?.opt_fields, filters) ?? opts?.opt_fields;
+    const fields = optQuery(optFields === opts?.opt_fields ? opts : { ...opts, opt_fields: optFields });
+    // Filters, fields, then paging: the order Asana's own next_page links use.
+    const fetchPage: FetchPage = (pageQuery, pageLimit, signal, offset) =>
+      call<Envelope<unknown[]>>(
+        (init) =>
+          ctx.client.request("get" as never, path as never, {
+            params: { path: pathValuesOf, query: { ...pageQuery, ...fields, limit: pageLimit, offset } },
+            ...init,
+          } as never) as Promise<{ response: Response }>,
+        signal,
+      );
+    const pages = scheme.pages(fetchPage, filters, checkLimit(limit));
+    return new Paginator(pages, { limit: limit as number | undefined, maxItems: maxItems as number | undefined, prefetch: prefetch as boolean | undefined });
   }
 }
 

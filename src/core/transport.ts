@@ -90,6 +90,8 @@ export function createTransport(config: TransportConfig): Transport {
   const redactor = (extra?: string): Redact => createRedactor(typeof token === "string" ? [token] : extra === undefined ? recent : [extra, ...recent]);
   const sanitize = (error: unknown, signal?: AbortSignal, extra?: string) => sanitizeError(error, redactor(extra), isOwnError, signal);
 
+  const bearer = typeof token === "string" ? `Bearer ${token}` : undefined;
+
   async function send(
     request: Request,
     strict: boolean,
@@ -98,45 +100,54 @@ export function createTransport(config: TransportConfig): Transport {
     deadline = Infinity,
   ): Promise<Response> {
     const signal = callSignal ?? request.signal;
-    let tokenValue: string | undefined;
+    let tokenValue = typeof token === "string" ? token : undefined;
     try {
-      if (!request.url.startsWith(prefix)) throw new TypeError(`${request.method} ${redactor()(request.url)} is outside the baseUrl ${prefix}: not sent`);
-      const { method } = request;
+      // request.url is serialized anew on every read: read once.
+      const { method, url } = request;
+      if (!url.startsWith(prefix)) throw new TypeError(`${method} ${redactor()(url)} is outside the baseUrl ${prefix}: not sent`);
       const init = config.fetch === undefined && callSignal !== undefined && callSignal !== UNABORTABLE ? { signal: callSignal } : undefined;
-      // The operation table's rule (GET/PUT/DELETE, and the POSTs Asana carries out idempotently).
-      const idempotent = isRetrySafe(method, request.url);
       // Redirects come back here instead of being followed (see redirectError).
       let current = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
       // Set once an attempt may have been carried out unseen: a 5xx, a lost connection, a cut-off body.
       let ambiguous = false;
+      let attempt = 0;
+      let spare: Request | undefined;
+      // The operation table's rule (GET/PUT/DELETE, and the POSTs Asana carries out idempotently),
+      // looked up only once a retry is in question.
+      let safe: boolean | undefined;
+      const idempotent = () => (safe ??= isRetrySafe(method, url));
+      const canRetry = () => retry !== false && attempt < retry.maxRetries;
+      const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
+      /** Waits, then the next attempt goes out with a fresh copy of the body. */
+      const again = async (delayMs: number) => {
+        await sleep(delayMs, signal);
+        current = spare ?? current;
+        attempt++;
+      };
+      // After an attempt that may have been carried out unseen (a lost connection, a cut-off body, a
+      // 5xx): true once the wait before the next attempt is over, false when none may be made.
+      const retryUnseen = async (): Promise<boolean> => {
+        if (signal.aborted) throw signal.reason;
+        if (!(canRetry() && idempotent())) return false;
+        ambiguous = true;
+        await again(backoff());
+        return true;
+      };
+      const failure = (cause: unknown, what: string) => connectionError(current, cause, what, redactor(tokenValue));
 
-      for (let attempt = 0; ; attempt++) {
+      for (;;) {
         // Not every fetch honours a signal that is already aborted: nothing goes out after an abort.
         if (signal.aborted) throw signal.reason;
-        const pending = tokenFor();
-        tokenValue = typeof pending === "string" ? pending : await untilAborted(pending, signal);
-        current.headers.set("Authorization", `Bearer ${tokenValue}`);
-        const canRetry = retry !== false && attempt < retry.maxRetries;
+        if (bearer === undefined) {
+          const pending = tokenFor();
+          tokenValue = typeof pending === "string" ? pending : await untilAborted(pending, signal);
+          current.headers.set("Authorization", `Bearer ${tokenValue}`);
+        } else current.headers.set("Authorization", bearer);
         // A body can be read once: keep a copy in case this attempt has to be sent again.
-        const spare = canRetry && current.body !== null ? current.clone() : undefined;
-        const again = async (delayMs: number) => {
-          await sleep(delayMs, signal);
-          current = spare ?? current;
-        };
-        const backoff = () => (retry === false ? 0 : backoffMs(attempt, retry));
-        // After an attempt that may have been carried out unseen (a lost connection, a cut-off body, a
-        // 5xx): true once the wait before the next attempt is over, false when none may be made.
-        const retryUnseen = async (): Promise<boolean> => {
-          if (signal.aborted) throw signal.reason;
-          if (!(canRetry && idempotent)) return false;
-          ambiguous = true;
-          await again(backoff());
-          return true;
-        };
-        const failure = (cause: unknown, what: string) => connectionError(current, cause, what, redactor(tokenValue));
+        spare = method !== "GET" && method !== "HEAD" && current.body !== null && canRetry() ? current.clone() : undefined;
 
         let response: Response;
-        const admitted = limiter?.acquire(method, signal, tokenValue);
+        const admitted = limiter?.acquire(method, signal, tokenValue!);
         const ticket = admitted instanceof Promise ? await admitted : admitted;
         // A custom fetch may ignore the signal: its answer is raced against it (the global fetch honours it).
         let answer: Promise<Response> | undefined;
@@ -168,22 +179,22 @@ export function createTransport(config: TransportConfig): Transport {
           discard(response);
           throw failure(undefined, "the fetch followed a redirect out of the baseUrl");
         }
-        let note: string | undefined;
-        if (status === 429) {
-          // A Retry-After that ends past the call's deadline is not waited for: the 429 is the answer.
-          const tooLate = wait !== undefined && Date.now() + wait > deadline;
-          if (canRetry && !tooLate) {
+        if (status >= 300 || status < 200) {
+          let note: string | undefined;
+          if (status === 429) {
+            // A Retry-After that ends past the call's deadline is not waited for: the 429 is the answer.
+            const tooLate = wait !== undefined && Date.now() + wait > deadline;
+            if (canRetry() && !tooLate) {
+              discard(response);
+              await again(wait ?? backoff());
+              continue;
+            }
+            if (tooLate) note = `Retry-After ${wait} ms is past the call's timeout: not waited for`;
+          } else if (isRetryableStatus(status) && canRetry() && idempotent()) {
             discard(response);
-            await again(wait ?? backoff());
+            await retryUnseen();
             continue;
           }
-          if (tooLate) note = `Retry-After ${wait} ms is past the call's timeout: not waited for`;
-        } else if (isRetryableStatus(status) && canRetry && idempotent) {
-          discard(response);
-          await retryUnseen();
-          continue;
-        }
-        if (!response.ok) {
           if (!strict) return await lenient(response, signal, failure);
           // No redirect is followed: a Location elsewhere would get the token and the body, and even
           // one under the baseUrl would send a write again. (Status 0: a browser's hidden redirect.)
@@ -197,7 +208,7 @@ export function createTransport(config: TransportConfig): Transport {
           throw await toAsanaError(current, response, redactor(tokenValue), signal, { note, baseUrlHint: noApiPath ? baseUrl : undefined });
         }
         // Lenient and not to be retried: the body as it comes, read within the deadline.
-        if (!strict && !(canRetry && idempotent)) return await lenient(response, signal, failure);
+        if (!strict && !(canRetry() && idempotent())) return await lenient(response, signal, failure);
 
         // A 2xx counts only once its whole body has arrived and parses.
         let bytes: Uint8Array;
@@ -207,7 +218,7 @@ export function createTransport(config: TransportConfig): Transport {
           data = bytes.length === 0 ? undefined : JSON.parse(utf8Text(bytes));
         } catch (cause) {
           if (await retryUnseen()) continue;
-          const note = idempotent ? "" : " (the request may have been carried out)";
+          const note = idempotent() ? "" : " (the request may have been carried out)";
           const what = cause instanceof SyntaxError ? "was not JSON (cut off?)" : "was cut off";
           // V8's JSON error quotes the text: it stays in the (redacted) cause, not in the message.
           throw failure(cause, `the ${status} response body ${what}${note}`);

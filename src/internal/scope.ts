@@ -31,6 +31,15 @@ export function callScope(
   const controller = new AbortController();
   // Also cancels the stage running under the signal (see abortable.ts): no listener needed there.
   const abort = stagedAbort(controller);
+  const onTimeout = () => {
+    const name = typeof what === "function" ? what() : what;
+    abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms`, timeoutMs!));
+  };
+  if (!signal && !extra) {
+    // The common call: a timeout and nothing else, so no listener to add or remove.
+    const timer = setTimeout(onTimeout, timeoutMs);
+    return { signal: controller.signal, deadline: Date.now() + timeoutMs!, done: () => clearTimeout(timer) };
+  }
   const sources = [signal, extra].filter((s): s is AbortSignal => s !== undefined);
   const listeners = sources.map((source) => {
     const onAbort = () => abort(source.reason);
@@ -38,10 +47,6 @@ export function callScope(
     else source.addEventListener("abort", onAbort, { once: true });
     return () => source.removeEventListener("abort", onAbort);
   });
-  const onTimeout = () => {
-    const name = typeof what === "function" ? what() : what;
-    abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms`, timeoutMs!));
-  };
   const timer = timed ? setTimeout(onTimeout, timeoutMs) : undefined;
   return {
     signal: controller.signal,
