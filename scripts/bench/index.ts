@@ -14,6 +14,7 @@ import os from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { CASES } from "./cases.ts";
 import { markdown, sections, targets, targetsSection, type Results } from "./report.ts";
 
 const { values: args } = parseArgs({
@@ -50,6 +51,8 @@ const OPTIONS: Record<string, Record<string, unknown>> = quick
   : {
       throughput: { rounds: 6, sliceMs: 700, concurrencies: [1, 16] },
       overhead: { rounds: 9, iterations: 2000, ablations: true },
+      // callgrind: openapi-fetch's GET, tasks.get with a custom fetch and with the global fetch.
+      instructions: { cases: [CASES.bareGet, CASES.facadeGet, CASES.facadeGetGlobal] },
       paginate: { rounds: 5, sampleEvery: 5, warmUp: true },
       quota: { rounds: 2, tasks: 600, requests: 100, windowMs: 1000, latenciesMs: [0, 30, 100, 300], official: true },
       // Asana's paid quota, 1,500 per 60 s, with time ÷ 10; latencies as on the real API.
@@ -67,7 +70,7 @@ const chosen = Object.keys(OPTIONS).filter((name) => !only || only.includes(name
 /** A section that has not answered by then has hung: it is stopped and reported as a crash. */
 const SECTION_TIMEOUT_MS = quick ? 90_000 : 300_000;
 /** The quota sections wait out many real windows. */
-const LONG_SECTION_TIMEOUT_MS: Record<string, number> = quick ? {} : { "quota-60s": 600_000, "quota-shared": 1_200_000 };
+const LONG_SECTION_TIMEOUT_MS: Record<string, number> = quick ? {} : { "quota-60s": 600_000, "quota-shared": 1_200_000, instructions: 900_000 };
 const runner = fileURLToPath(new URL("./run-section.ts", import.meta.url));
 const root = fileURLToPath(new URL("../..", import.meta.url));
 

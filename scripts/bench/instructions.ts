@@ -1,8 +1,9 @@
 /**
- * Instructions per call, counted by callgrind: unlike time, the same on a busy machine. Each case runs
- * twice under valgrind (N1 and N2 calls after the same warm-up); the difference in instructions
- * divided by N2 − N1 is the cost of one call, start-up and warm-up cancelled out. Slow (about a
- * minute per run): a profiling aid, not part of `npm run bench`.
+ * Instructions per call, counted by callgrind: unlike time, the same on a busy machine (two runs of
+ * one build agree within about 1 %). Each case runs twice under valgrind (N1 and N2 calls after the
+ * same warm-up); the difference in instructions divided by N2 − N1 is the cost of one call, start-up
+ * and warm-up cancelled out. About a minute and a half per case: a bench section of the full run
+ * (skipped when valgrind is missing), and a profiling aid on its own:
  *
  *   npx tsx scripts/bench/instructions.ts ["case name" ...]
  */
@@ -11,13 +12,24 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ABLATIONS, CASES } from "./overhead.ts";
+import { ABLATIONS, CASES } from "./cases.ts";
 
 const N1 = 1_000;
 const N2 = 5_000;
 const loop = fileURLToPath(new URL("./loop-case.ts", import.meta.url));
 
-function instructions(name: string, n: number, dir: string): number {
+export interface InstructionsOptions {
+  /** Case names of overhead.ts; by default openapi-fetch's GET and tasks.get. */
+  cases?: string[];
+}
+
+export interface InstructionsResult {
+  /** case → instructions per call; empty when valgrind is not installed. */
+  perCall: Record<string, number>;
+  skipped?: string;
+}
+
+function count(name: string, n: number, dir: string): number {
   const out = join(dir, `cg.${n}.out`);
   execFileSync(
     "valgrind",
@@ -29,13 +41,33 @@ function instructions(name: string, n: number, dir: string): number {
   return Number(summary[1]);
 }
 
-const names = process.argv.length > 2 ? process.argv.slice(2) : [CASES.floor, CASES.bareGet, CASES.facadeGet, ...Object.values(ABLATIONS)];
-const dir = mkdtempSync(join(tmpdir(), "bench-cg-"));
-try {
-  for (const name of names) {
-    const perCall = (instructions(name, N2, dir) - instructions(name, N1, dir)) / (N2 - N1);
-    console.log(`${(perCall / 1000).toFixed(1).padStart(8)} k instructions/call  ${name}`);
+function hasValgrind(): boolean {
+  try {
+    execFileSync("valgrind", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function runInstructions(options: InstructionsOptions = {}): Promise<InstructionsResult> {
+  if (!hasValgrind()) return { perCall: {}, skipped: "valgrind is not installed" };
+  const names = options.cases ?? [CASES.bareGet, CASES.facadeGet];
+  const dir = mkdtempSync(join(tmpdir(), "bench-cg-"));
+  const perCall: Record<string, number> = {};
+  try {
+    for (const name of names) perCall[name] = (count(name, N2, dir) - count(name, N1, dir)) / (N2 - N1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { perCall };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const names = process.argv.length > 2 ? process.argv.slice(2) : [CASES.floor, CASES.bareGet, CASES.facadeGet, ...Object.values(ABLATIONS)];
+  for (const name of names) {
+    const { perCall, skipped } = await runInstructions({ cases: [name] });
+    if (skipped) throw new Error(skipped);
+    console.log(`${(perCall[name]! / 1000).toFixed(1).padStart(8)} k instructions/call  ${name}`);
+  }
 }

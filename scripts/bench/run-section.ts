@@ -5,6 +5,7 @@
  *   argv: <section> <options as JSON>
  */
 import { runBundle } from "./bundle.ts";
+import { runInstructions } from "./instructions.ts";
 import { runOverhead } from "./overhead.ts";
 import { runPaginate } from "./paginate.ts";
 import { runPrefetch } from "./prefetch.ts";
@@ -16,6 +17,7 @@ import { runThroughput } from "./throughput.ts";
 const SECTIONS: Record<string, (options: never) => Promise<unknown>> = {
   throughput: runThroughput,
   overhead: runOverhead,
+  instructions: runInstructions,
   paginate: runPaginate,
   quota: runQuota,
   "quota-60s": runQuota,
