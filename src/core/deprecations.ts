@@ -38,21 +38,21 @@ export function featureHeaders(enable?: readonly string[], disable?: readonly st
 export function parseAsanaChange(value: string): AsanaChangeWarning[] {
   const warnings: AsanaChangeWarning[] = [];
   for (const entry of value.split(/,(?=\s*name=)/)) {
-    const fields = new Map<string, string>();
+    const fields: Record<string, string | undefined> = {};
     for (const part of entry.split(";")) {
       const eq = part.indexOf("=");
-      if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+      if (eq > 0) fields[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
     }
-    const name = fields.get("name");
-    if (!name) continue;
-    const info = fields.get("info");
-    const affected = fields.get("affected") === "true";
-    warnings.push({
-      name,
-      ...(info ? { info } : {}),
-      affected,
-      message: `Asana-Change: "${name}" ${affected ? "affects this request" : "is coming"}${info ? `; see ${info}` : ""}. Opt in or out early with the client's enable/disable options.`,
-    });
+    const { name, info } = fields;
+    const affected = fields.affected === "true";
+    if (name) {
+      warnings.push({
+        name,
+        ...(info ? { info } : {}),
+        affected,
+        message: `Asana-Change "${name}" ${affected ? "affects this request" : "is coming"}${info ? `: ${info}` : ""}`,
+      });
+    }
   }
   return warnings;
 }

@@ -11,7 +11,6 @@ import { callScope } from "../internal/scope.ts";
 import { checkGid, checkSignal } from "../internal/validate.ts";
 import type { paths } from "../types.ts";
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const PARAM = /\{([^{}]+)\}/g;
 
 interface RawInit {
@@ -30,7 +29,7 @@ function checkPathParams(path: unknown, init: RawInit | undefined): void {
   const values = init?.params?.path;
   for (const [, template] of path.matchAll(PARAM)) {
     // openapi-fetch's styles: {name*}, {.name}, {;name}
-    const name = template!.replace(/^[.;]/, "").replace(/\*$/, "");
+    const name = template!.replace(/^[.;]|\*$/g, "");
     checkGid(values?.[name], `params.path.${name}`);
   }
 }
@@ -52,7 +51,8 @@ export function createRaw(client: Client<paths>, transport: Transport, timeoutMs
       scope.done();
     }
   };
-  for (const method of METHODS) wrapped[method] = (path: unknown, init?: RawInit) => call(method, path, init);
+  // GET, PUT, POST… (openapi-fetch's other keys, request, use and eject, are lower case)
+  for (const method in client) if (method < "a") wrapped[method] = (path: unknown, init?: RawInit) => call(method, path, init);
   wrapped.request = (method: string, path: unknown, init?: RawInit) => call(String(method).toUpperCase(), path, init);
   return wrapped as unknown as Client<paths>;
 }

@@ -17,7 +17,7 @@ export type Redact = (text: string) => string;
 export const SECRET_RUN = 8;
 const MARK = "[redacted]";
 /** Anyone's credential after an auth scheme: Bearer's is any run; Basic's is base64 of 8 or more. */
-const CREDENTIAL = /\b(?:Bearer((?:\s|%20|\+)+)[^\s"',;&<>]+|Basic((?:\s|%20|\+)+)[A-Za-z0-9+/=_-]{8,})/gi;
+const CREDENTIAL = /\b(?:Bearer((?:\s|%20|\+)+)[^\s"',;&<>]+|Basic((?:\s|%20|\+)+)[a-z\d+/=_-]{8,})/gi;
 
 export function createRedactor(tokens: Iterable<string>): Redact {
   // Every window of SECRET_RUN characters of every form of every token (a shorter form: the whole form).
@@ -82,17 +82,15 @@ export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown
   if (typeof value != "object" || value === null) return typeof value == "function" || typeof value == "symbol" ? undefined : value;
   if (depth > MAX_DEPTH || !attempt(() => isError(value) || "message" in value)) return undefined;
 
-  const message = redact(attempt(() => String(read(value, "message") ?? ""), "")!);
+  const [message, name, code, stack] = ["message", "name", "code", "stack"].map((key) => read(value, key));
+  const text = redact(attempt(() => String(message ?? ""), "")!);
   const cause = attempt(() => "cause" in value) ? redactedCopy(read(value, "cause"), redact, depth + 1) : undefined;
-  const name = read(value, "name");
-  const code = read(value, "code");
-  const stack = read(value, "stack");
   const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C || C.name === name)) ?? Error;
-  const copy = new Ctor(message, cause === undefined ? undefined : { cause }) as Error & { code?: unknown };
+  const copy = new Ctor(text, cause === undefined ? undefined : { cause }) as Error & { code?: unknown };
   if (typeof name == "string" && name !== copy.name) hidden(copy, "name", redact(name));
   if (typeof code == "string") copy.code = redact(code);
   if (typeof code == "number") copy.code = code;
-  hidden(copy, "stack", typeof stack == "string" ? redact(stack) : `${copy.name}: ${message}`);
+  hidden(copy, "stack", typeof stack == "string" ? redact(stack) : `${copy.name}: ${text}`);
   return copy;
 }
 
@@ -118,7 +116,7 @@ export function isClean(value: unknown, redact: Redact): boolean {
         const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
         // Some engines give errors a `stack` accessor of their own: that one is read, other getters are not trusted.
         return (
-          clean(typeof key == "symbol" ? (key.description ?? "") : key, depth) &&
+          clean(String(key), depth) &&
           ("value" in descriptor ? clean(descriptor.value, depth + 1) : key === "stack" && isError(item) && clean(read(item, key), depth + 1))
         );
       })
