@@ -51,7 +51,8 @@ export class AsanaError extends Error {
     const headers = new Headers();
     // A header name that held a token is dropped ("[redacted]" is no header name); values are redacted.
     init.headers.forEach((value, name) => redact(name) === name && headers.append(name, redact(value)));
-    Object.assign(this, { status: init.status, errors, method, url, headers });
+    // In the order toJSON gives them.
+    Object.assign(this, { status: init.status, method, url, errors, headers });
   }
 
   /** Asana's error phrase (500s only), the thing to quote to Asana support. */
@@ -60,8 +61,7 @@ export class AsanaError extends Error {
   }
 
   toJSON(): AsanaErrorJSON {
-    const { name, message, status, method, url, errors } = this;
-    return { name, message, status, method, url, errors, headers: Object.fromEntries(this.headers) };
+    return json(this, { headers: Object.fromEntries(this.headers) }) as AsanaErrorJSON;
   }
 }
 
@@ -80,9 +80,9 @@ export class RateLimitError extends AsanaError {
     super(init, redact);
     Object.assign(this, { retryAfterMs });
   }
-  override toJSON(): AsanaErrorJSON & { retryAfterMs: number | undefined } {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
+}
+export interface RateLimitError {
+  toJSON(): AsanaErrorJSON & { retryAfterMs: number | undefined };
 }
 
 const BY_STATUS: Record<number, typeof AsanaError> = {
@@ -113,8 +113,8 @@ export class ConnectionError extends Error {
   }
 
   toJSON(): { name: string; message: string; method: string; url: string; cause: string | undefined } {
-    const { name, message, method, url, cause } = this;
-    return { name, message, method, url, cause: cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined };
+    const cause = this.cause;
+    return json(this, { cause: cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined }) as ReturnType<ConnectionError["toJSON"]>;
   }
 }
 
@@ -143,6 +143,9 @@ export class TimeoutError extends Error {
 export function isOwnError(error: unknown): boolean {
   return [AsanaError, ConnectionError, JobFailedError, TimeoutError].some((ErrorClass) => error instanceof ErrorClass);
 }
+
+/** What JSON.stringify gives of an error: its name, message and own fields (all redacted when built), then `extra`. */
+const json = (error: Error, extra: object): object => ({ name: error.name, message: error.message, ...(error as object), ...extra });
 
 /** The request's method and URL, redacted. */
 const target = (init: { method: string; url: string }, redact: Redact) => [redact(init.method), redact(init.url)] as const;

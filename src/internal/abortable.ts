@@ -96,7 +96,7 @@ export async function readBody(response: Response, signal: AbortSignal, limit = 
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!(value instanceof Uint8Array)) throw new TypeError("the response body yielded something other than bytes");
+      if (!(value instanceof Uint8Array)) throw new TypeError("the response body yielded non-bytes");
       chunks.push(value);
       size += value.length;
       if (size >= limit) {

@@ -111,7 +111,7 @@ export function isClean(value: unknown, redact: Redact): boolean {
       depth <= MAX_DEPTH &&
       (proto === null || proto === Object.prototype || proto === Array.prototype || isError(item)) &&
       !(INSPECT in item) &&
-      typeof read(item, "toJSON") != "function" &&
+      typeof (item as { toJSON?: unknown }).toJSON != "function" &&
       Reflect.ownKeys(item).every((key) => {
         const descriptor = Object.getOwnPropertyDescriptor(item, key)!;
         // Some engines give errors a `stack` accessor of their own: that one is read, other getters are not trusted.
