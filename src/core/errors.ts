@@ -44,10 +44,10 @@ export class AsanaError extends Error {
   declare readonly headers: Headers;
 
   constructor(init: AsanaErrorInit, redact: Redact = keep) {
-    const [method, url] = target(init, redact);
+    const [method, url, where] = target(init, redact);
     const errors = init.errors.map((e) => redactJson(e, redact));
     const detail = errors.map((e) => e.message).join("; ");
-    super(`${method} ${pathOf(url)} → ${init.status}${detail && `: ${detail}`}${init.hint ? ` (${redact(init.hint)})` : ""}`);
+    super(`${where} → ${init.status}${detail && `: ${detail}`}${init.hint ? ` (${redact(init.hint)})` : ""}`);
     const headers = new Headers();
     // A header name that held a token is dropped ("[redacted]" is no header name); values are redacted.
     init.headers.forEach((value, name) => redact(name) === name && headers.append(name, redact(value)));
@@ -106,9 +106,9 @@ export class ConnectionError extends Error {
   declare readonly url: string;
 
   constructor(message: string, init: { method: string; url: string; cause?: unknown }, redact: Redact = keep) {
-    const [method, url] = target(init, redact);
+    const [method, url, where] = target(init, redact);
     const cause = init.cause === undefined ? undefined : redactedCopy(init.cause, redact);
-    super(`${method} ${pathOf(url)}: ${redact(message)}`, cause === undefined ? undefined : { cause });
+    super(`${where}: ${redact(message)}`, cause === undefined ? undefined : { cause });
     Object.assign(this, { method, url });
   }
 
@@ -147,16 +147,18 @@ export function isOwnError(error: unknown): boolean {
 /** What JSON.stringify gives of an error: its name, message and own fields (all redacted when built), then `extra`. */
 const json = (error: Error, extra: object): object => ({ name: error.name, message: error.message, ...(error as object), ...extra });
 
-/** The request's method and URL, redacted. */
-const target = (init: { method: string; url: string }, redact: Redact) => [redact(init.method), redact(init.url)] as const;
-
-function pathOf(url: string): string {
+/** The request's method and URL, redacted, and how a message names them: the method and the path with the query. */
+function target(init: { method: string; url: string }, redact: Redact): [method: string, url: string, where: string] {
+  const method = redact(init.method);
+  const url = redact(init.url);
+  let path = url;
   try {
     const u = new URL(url);
-    return u.pathname + u.search;
+    path = u.pathname + u.search;
   } catch {
-    return url;
+    // not absolute: as is
   }
+  return [method, url, `${method} ${path}`];
 }
 
 /** Asana's `{errors: [...]}`, or a short excerpt of whatever else came back (a proxy's HTML page). */
