@@ -88,8 +88,7 @@ export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown
   const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C || C.name === name)) ?? Error;
   const copy = new Ctor(text, cause === undefined ? undefined : { cause }) as Error & { code?: unknown };
   if (typeof name == "string" && name !== copy.name) hidden(copy, "name", redact(name));
-  if (typeof code == "string") copy.code = redact(code);
-  if (typeof code == "number") copy.code = code;
+  if (typeof code == "string" || typeof code == "number") copy.code = redactedCopy(code, redact);
   hidden(copy, "stack", typeof stack == "string" ? redact(stack) : `${copy.name}: ${text}`);
   return copy;
 }
