@@ -167,7 +167,7 @@ export function parseErrorBody(text: string, status: number, statusText: string)
     const errors = (JSON.parse(text) as { errors?: unknown } | null)?.errors;
     if (Array.isArray(errors)) {
       return errors.map((e: Record<string, unknown> | null) => {
-        const detail: Record<string, unknown> = { message: typeof e?.message == "string" ? e.message : String(e?.message ?? "") };
+        const detail: Record<string, unknown> = { message: String(e?.message ?? "") };
         for (const key of ["help", "phrase"]) if (typeof e?.[key] == "string") detail[key] = e[key];
         return detail as AsanaErrorDetail;
       });

@@ -25,12 +25,11 @@ export function createRedactor(tokens: Iterable<string>): Redact {
   for (const token of tokens) {
     if (!token) continue;
     const forms = [token];
-    const bytes = new TextEncoder().encode(token);
-    let binary = "";
-    for (const byte of bytes) binary += String.fromCharCode(byte);
+    // UTF-8, a byte a character (the client's tokens are ASCII, checked before any is used).
+    const binary = unescape(encodeURIComponent(token));
     for (let offset = 0; offset < 3; offset++) {
       // Base64 character j holds bits 6j..6j+5: keep those that lie wholly inside the token's bytes.
-      const core = btoa("\0".repeat(offset) + binary).slice(Math.ceil((4 * offset) / 3), Math.floor((4 * (offset + bytes.length)) / 3));
+      const core = btoa("\0".repeat(offset) + binary).slice(Math.ceil((4 * offset) / 3), Math.floor((4 * (offset + binary.length)) / 3));
       // A few characters would match unrelated text.
       if (core.length > 3 || token.length < 4) forms.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
     }
