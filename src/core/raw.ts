@@ -25,7 +25,6 @@ interface RawInit {
  */
 function checkPathParams(path: unknown, init: RawInit | undefined): void {
   if (typeof path !== "string") throw new TypeError(`the path must be a string, got ${typeof path}`);
-  if (!path.includes("{")) return;
   const values = init?.params?.path;
   for (const [, template] of path.matchAll(PARAM)) {
     // openapi-fetch's styles: {name*}, {.name}, {;name}

@@ -67,7 +67,7 @@ function attempt<T>(ask: () => T, fallback?: T): T | undefined {
 
 const read = (value: object, key: PropertyKey): unknown => attempt(() => (value as Record<PropertyKey, unknown>)[key]);
 /** An Error, from this realm or another (a vm context, an iframe). */
-const isError = (value: object): boolean => value instanceof Error || Object.prototype.toString.call(value) == "[object Error]";
+const isError = (value: object): boolean => value instanceof Error || {}.toString.call(value) == "[object Error]";
 const hidden = (target: object, key: string, value: unknown) => Object.defineProperty(target, key, { value, writable: true, configurable: true });
 
 /**
