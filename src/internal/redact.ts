@@ -83,7 +83,7 @@ export function redactedCopy(value: unknown, redact: Redact, depth = 0): unknown
 
   const [message, name, code, stack] = ["message", "name", "code", "stack"].map((key) => read(value, key));
   const text = redact(attempt(() => String(message ?? ""), "")!);
-  const cause = attempt(() => "cause" in value) ? redactedCopy(read(value, "cause"), redact, depth + 1) : undefined;
+  const cause = redactedCopy(read(value, "cause"), redact, depth + 1);
   const Ctor = attempt(() => BUILT_IN.find((C) => value instanceof C || C.name === name)) ?? Error;
   const copy = new Ctor(text, cause === undefined ? undefined : { cause }) as Error & { code?: unknown };
   if (typeof name == "string" && name !== copy.name) hidden(copy, "name", redact(name));
