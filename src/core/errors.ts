@@ -107,7 +107,7 @@ export class ConnectionError extends Error {
 
   constructor(message: string, init: { method: string; url: string; cause?: unknown }, redact: Redact = keep) {
     const [method, url, where] = target(init, redact);
-    const cause = init.cause === undefined ? undefined : redactedCopy(init.cause, redact);
+    const cause = redactedCopy(init.cause, redact);
     super(`${where}: ${redact(message)}`, cause === undefined ? undefined : { cause });
     Object.assign(this, { method, url });
   }
