@@ -115,7 +115,7 @@ export function isClean(value: unknown, redact: Redact): boolean {
         // Some engines give errors a `stack` accessor of their own: that one is read, other getters are not trusted.
         return (
           clean(String(key), depth) &&
-          ("value" in descriptor ? clean(descriptor.value, depth + 1) : key === "stack" && isError(item) && clean(read(item, key), depth + 1))
+          ("value" in descriptor ? clean(descriptor.value, depth + 1) : key === "stack" && isError(item) && clean((item as Record<PropertyKey, unknown>)[key], depth + 1))
         );
       })
     );
