@@ -132,14 +132,16 @@ export function sanitizeError(error: unknown, redact: Redact, isOwn: (error: unk
   return (signal?.aborted && error === signal.reason) || isOwn(error) || isClean(error, redact) ? error : redactedCopy(error, redact);
 }
 
-/** A JSON value (a job, a parsed body) with every string and key redacted. */
+/** A JSON value (a job, a parsed body) with every string and key redacted (past 32 levels: dropped). */
 export function redactJson<T>(value: T, redact: Redact, depth = 0): T {
   return (
     typeof value == "string"
       ? redact(value)
-      : value === null || typeof value != "object" || depth > 32
+      : value === null || typeof value != "object"
         ? value
-        : Array.isArray(value)
+        : depth > 32
+          ? undefined // deeper than any JSON the client redacts: dropped, never passed on unredacted
+          : Array.isArray(value)
           ? value.map((item: unknown) => redactJson(item, redact, depth + 1))
           : Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactJson(item, redact, depth + 1)]))
   ) as T;
