@@ -34,44 +34,29 @@ export function featureHeaders(enable?: readonly string[], disable?: readonly st
   return headers;
 }
 
-/** `name=x;info=https://…;affected=true`, possibly several joined by ", ". */
-export function parseAsanaChange(value: string): AsanaChangeWarning[] {
-  const warnings: AsanaChangeWarning[] = [];
-  for (const entry of value.split(/,(?=\s*name=)/)) {
-    const fields = new Map<string, string>();
-    for (const part of entry.split(";")) {
-      const eq = part.indexOf("=");
-      if (eq > 0) fields.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
-    }
-    const name = fields.get("name");
-    if (!name) continue;
-    const info = fields.get("info");
-    const affected = fields.get("affected") === "true";
-    warnings.push({
-      name,
-      ...(info ? { info } : {}),
-      affected,
-      message: `Asana-Change: "${name}" ${affected ? "affects this request" : "is coming"}${info ? `; see ${info}` : ""}. Opt in or out early with the client's enable/disable options.`,
-    });
-  }
-  return warnings;
-}
-
 /**
- * Reports each change name once per client. The header is the server's text, so a warning goes
- * through `redactor` (the tokens in play) before it reaches a callback or the console. The redactor
- * is built only for a warning to report, never for a header already seen.
+ * Reports each change name once per client. An `Asana-Change` header is `name=x;info=https://…;affected=true`,
+ * possibly several joined by ", ". It is the server's text, so a warning goes through `redactor`
+ * (the tokens in play) before it reaches a callback or the console. The redactor is built only for
+ * a warning to report, never for a header already seen.
  */
-export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => Redact = () => (text) => text): (response: Response) => void {
+export function createChangeWatcher(onWarning: OnWarning | undefined, redactor: () => Redact): (response: Response) => void {
   const report = onWarning ?? defaultOnWarning;
   const seen = new Set<string>();
   return (response) => {
-    const header = response.headers.get("asana-change");
-    if (header === null) return;
-    for (const warning of parseAsanaChange(header)) {
-      if (seen.has(warning.name)) continue;
-      seen.add(warning.name);
-      report(redactJson(warning, redactor()));
+    for (const entry of response.headers.get("asana-change")?.split(/,(?=\s*name=)/) ?? []) {
+      const fields: Record<string, string | undefined> = {};
+      for (const part of entry.split(";")) {
+        const eq = part.indexOf("=");
+        if (eq > 0) fields[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
+      }
+      const { name, info } = fields;
+      if (name && !seen.has(name)) {
+        seen.add(name);
+        const affected = fields.affected === "true";
+        const message = `Asana-Change "${name}" ${affected ? "affects this request" : "is coming"}${info ? `: ${info}` : ""}`;
+        report(redactJson({ name, ...(info ? { info } : {}), affected, message }, redactor()));
+      }
     }
   };
 }

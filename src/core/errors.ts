@@ -35,26 +35,24 @@ export interface AsanaErrorJSON {
 /** A non-2xx answer from Asana. Subclasses by status: catch AsanaError, or a specific one. */
 export class AsanaError extends Error {
   override name = "AsanaError";
-  readonly status: number;
-  readonly errors: AsanaErrorDetail[];
-  readonly method: string;
+  declare readonly status: number;
+  declare readonly errors: AsanaErrorDetail[];
+  declare readonly method: string;
   /** Absolute, with the query. */
-  readonly url: string;
+  declare readonly url: string;
   /** The response's headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   constructor(init: AsanaErrorInit, redact: Redact = keep) {
-    const url = redact(init.url);
-    const method = redact(init.method);
+    const [method, url, where] = target(init, redact);
     const errors = init.errors.map((e) => redactJson(e, redact));
     const detail = errors.map((e) => e.message).join("; ");
-    const hint = init.hint ? ` (${redact(init.hint)})` : "";
-    super(`${method} ${pathOf(url)} → ${init.status}${detail ? `: ${detail}` : ""}${hint}`);
-    this.status = init.status;
-    this.errors = errors;
-    this.method = method;
-    this.url = url;
-    this.headers = redactHeaders(init.headers, redact);
+    super(`${where} → ${init.status}${detail && `: ${detail}`}${init.hint ? ` (${redact(init.hint)})` : ""}`);
+    const headers = new Headers();
+    // A header name that held a token is dropped ("[redacted]" is no header name); values are redacted.
+    init.headers.forEach((value, name) => redact(name) === name && headers.append(name, redact(value)));
+    // In the order toJSON gives them.
+    Object.assign(this, { status: init.status, method, url, errors, headers });
   }
 
   /** Asana's error phrase (500s only), the thing to quote to Asana support. */
@@ -63,15 +61,7 @@ export class AsanaError extends Error {
   }
 
   toJSON(): AsanaErrorJSON {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      errors: this.errors,
-      headers: Object.fromEntries(this.headers),
-    };
+    return json(this, { headers: Object.fromEntries(this.headers) }) as AsanaErrorJSON;
   }
 }
 
@@ -85,49 +75,46 @@ export class ServerError extends AsanaError { override name = "ServerError"; }
 /** 429: rate, concurrency or cost limit. `retryAfterMs` is Asana's Retry-After, when it sent one. */
 export class RateLimitError extends AsanaError {
   override name = "RateLimitError";
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(init: AsanaErrorInit, redact: Redact = keep, retryAfterMs?: number) {
     super(init, redact);
-    this.retryAfterMs = retryAfterMs;
-  }
-  override toJSON(): AsanaErrorJSON & { retryAfterMs: number | undefined } {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+    Object.assign(this, { retryAfterMs });
   }
 }
+export interface RateLimitError {
+  toJSON(): AsanaErrorJSON & { retryAfterMs: number | undefined };
+}
 
-const BY_STATUS: Record<number, new (init: AsanaErrorInit, redact?: Redact) => AsanaError> = {
+const BY_STATUS: Record<number, typeof AsanaError> = {
   400: BadRequestError,
   401: UnauthorizedError,
   402: PaymentRequiredError,
   403: ForbiddenError,
   404: NotFoundError,
+  429: RateLimitError,
 };
 
 export function createAsanaError(init: AsanaErrorInit, redact: Redact, retryAfterMs?: number): AsanaError {
-  if (init.status === 429) return new RateLimitError(init, redact, retryAfterMs);
-  if (init.status >= 500) return new ServerError(init, redact);
-  const ErrorClass = BY_STATUS[init.status] ?? AsanaError;
-  return new ErrorClass(init, redact);
+  const ErrorClass = init.status > 499 ? ServerError : (BY_STATUS[init.status] ?? AsanaError);
+  return new (ErrorClass as typeof RateLimitError)(init, redact, retryAfterMs);
 }
 
 /** No usable answer: the network failed, the connection dropped, or a 2xx body was cut off. */
 export class ConnectionError extends Error {
   override name = "ConnectionError";
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(message: string, init: { method: string; url: string; cause?: unknown }, redact: Redact = keep) {
-    const url = redact(init.url);
-    const method = redact(init.method);
-    const cause = init.cause === undefined ? undefined : redactedCopy(init.cause, redact);
-    super(`${method} ${pathOf(url)}: ${redact(message)}`, cause === undefined ? undefined : { cause });
-    this.method = method;
-    this.url = url;
+    const [method, url, where] = target(init, redact);
+    const cause = redactedCopy(init.cause, redact);
+    super(`${where}: ${redact(message)}`, cause === undefined ? undefined : { cause });
+    Object.assign(this, { method, url });
   }
 
   toJSON(): { name: string; message: string; method: string; url: string; cause: string | undefined } {
-    const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : undefined;
-    return { name: this.name, message: this.message, method: this.method, url: this.url, cause };
+    const cause = this.cause;
+    return json(this, { cause: cause instanceof Error ? `${cause.name}: ${cause.message}` : undefined }) as ReturnType<ConnectionError["toJSON"]>;
   }
 }
 
@@ -135,67 +122,59 @@ export class ConnectionError extends Error {
 export class JobFailedError extends Error {
   override name = "JobFailedError";
   /** The failed job as polled, redacted like every other field. */
-  readonly job: Job;
+  declare readonly job: Job;
   constructor(job: Job, redact: Redact = keep, gid: string = job.gid) {
     super(`Job ${redact(gid)} failed; see error.job`);
-    this.job = redactJson(job, redact);
+    Object.assign(this, { job: redactJson(job, redact) });
   }
 }
 
 /** A call's timeoutMs, or jobs.wait's, ran out. Distinct from the caller's own abort reason. */
 export class TimeoutError extends Error {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(message: string, timeoutMs: number) {
     super(message);
-    this.timeoutMs = timeoutMs;
+    Object.assign(this, { timeoutMs });
   }
 }
 
 /** The errors the client builds (already redacted): everything else leaving it is sanitized first. */
 export function isOwnError(error: unknown): boolean {
-  return error instanceof AsanaError || error instanceof ConnectionError || error instanceof JobFailedError || error instanceof TimeoutError;
+  return [AsanaError, ConnectionError, JobFailedError, TimeoutError].some((ErrorClass) => error instanceof ErrorClass);
 }
 
-/** The response's headers as an error keeps them: a proxy echoing the credential must not leak it. */
-function redactHeaders(headers: Headers, redact: Redact): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    // A name that held a token is dropped: "[redacted]" is no header name.
-    if (redact(name) === name) copy.append(name, redact(value));
-  });
-  return copy;
-}
+/** What JSON.stringify gives of an error: its name, message and own fields (all redacted when built), then `extra`. */
+const json = (error: Error, extra: object): object => ({ name: error.name, message: error.message, ...(error as object), ...extra });
 
-function pathOf(url: string): string {
+/** The request's method and URL, redacted, and how a message names them: the method and the path with the query. */
+function target(init: { method: string; url: string }, redact: Redact): [method: string, url: string, where: string] {
+  const method = redact(init.method);
+  const url = redact(init.url);
+  let path = url;
   try {
     const u = new URL(url);
-    return u.pathname + u.search;
+    path = u.pathname + u.search;
   } catch {
-    return url;
+    // not absolute: as is
   }
+  return [method, url, `${method} ${path}`];
 }
-
-const EXCERPT = 200;
 
 /** Asana's `{errors: [...]}`, or a short excerpt of whatever else came back (a proxy's HTML page). */
 export function parseErrorBody(text: string, status: number, statusText: string): AsanaErrorDetail[] {
-  if (text) {
-    try {
-      const errors = (JSON.parse(text) as { errors?: unknown } | null)?.errors;
-      if (Array.isArray(errors)) {
-        return errors.map((e: { message?: unknown; help?: unknown; phrase?: unknown } | null) => ({
-          message: typeof e?.message === "string" ? e.message : String(e?.message ?? ""),
-          ...(typeof e?.help === "string" ? { help: e.help } : {}),
-          ...(typeof e?.phrase === "string" ? { phrase: e.phrase } : {}),
-        }));
-      }
-    } catch {
-      // not JSON: fall through to the excerpt
+  try {
+    const errors = (JSON.parse(text) as { errors?: unknown } | null)?.errors;
+    if (Array.isArray(errors)) {
+      return errors.map((e: Record<string, unknown> | null) => {
+        const detail: Record<string, unknown> = { message: String(e?.message ?? "") };
+        for (const key of ["help", "phrase"]) if (typeof e?.[key] == "string") detail[key] = e[key];
+        return detail as AsanaErrorDetail;
+      });
     }
-    const flat = text.replace(/\s+/g, " ").trim();
-    const excerpt = flat.length > EXCERPT ? `${flat.slice(0, EXCERPT)}…` : flat;
-    return [{ message: `${status} ${statusText || "error"} (non-JSON body: ${excerpt})` }];
+  } catch {
+    // not JSON: the excerpt
   }
-  return [{ message: `${status} ${statusText || "error"} (empty body)` }];
+  const flat = text.replace(/\s+/g, " ").trim();
+  return [{ message: `${status} ${statusText || "error"} (${text ? `non-JSON body: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}` : "empty body"})` }];
 }

@@ -11,7 +11,6 @@ import { callScope } from "../internal/scope.ts";
 import { checkGid, checkSignal } from "../internal/validate.ts";
 import type { paths } from "../types.ts";
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const PARAM = /\{([^{}]+)\}/g;
 
 interface RawInit {
@@ -26,11 +25,10 @@ interface RawInit {
  */
 function checkPathParams(path: unknown, init: RawInit | undefined): void {
   if (typeof path !== "string") throw new TypeError(`the path must be a string, got ${typeof path}`);
-  if (!path.includes("{")) return;
   const values = init?.params?.path;
   for (const [, template] of path.matchAll(PARAM)) {
     // openapi-fetch's styles: {name*}, {.name}, {;name}
-    const name = template!.replace(/^[.;]/, "").replace(/\*$/, "");
+    const name = template!.replace(/^[.;]|\*$/g, "");
     checkGid(values?.[name], `params.path.${name}`);
   }
 }
@@ -52,7 +50,8 @@ export function createRaw(client: Client<paths>, transport: Transport, timeoutMs
       scope.done();
     }
   };
-  for (const method of METHODS) wrapped[method] = (path: unknown, init?: RawInit) => call(method, path, init);
+  // GET, PUT, POST… (openapi-fetch's other keys, request, use and eject, are lower case)
+  for (const method in client) if (method < "a") wrapped[method] = (path: unknown, init?: RawInit) => call(method, path, init);
   wrapped.request = (method: string, path: unknown, init?: RawInit) => call(String(method).toUpperCase(), path, init);
   return wrapped as unknown as Client<paths>;
 }

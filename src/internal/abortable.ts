@@ -96,7 +96,7 @@ export async function readBody(response: Response, signal: AbortSignal, limit = 
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!(value instanceof Uint8Array)) throw new TypeError("the response body yielded something other than bytes");
+      if (!(value instanceof Uint8Array)) throw new TypeError("the response body yielded non-bytes");
       chunks.push(value);
       size += value.length;
       if (size >= limit) {
@@ -105,20 +105,17 @@ export async function readBody(response: Response, signal: AbortSignal, limit = 
       }
     }
     if (signal.aborted) throw signal.reason;
-    return chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(size);
+    size = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, size);
+      size += chunk.length;
+    }
+    return out;
   } finally {
     end();
   }
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** UTF-8, as Response.text() decodes. */
