@@ -1,7 +1,7 @@
 /**
  * generated/operations.ts: the runtime table of every operation in openapi/*.yaml, as octokit
- * generates its route data. One row per operationId: method, path template, and whether sending it
- * twice leaves the same state. That last column is the one retry rule for the facade and `raw`:
+ * generates its route data. One const per operationId (so a bundler keeps the rows a client uses,
+ * under minified names): method, path template, and whether sending it twice leaves the same state. That last column is the one retry rule for the facade and `raw`:
  * GET, HEAD, PUT, DELETE and OPTIONS are idempotent by HTTP's definition; a POST or PATCH is only when
  * its operation says `x-idempotent: true` (set by an overlay, with the reason, in openapi/overlays/).
  */
@@ -19,6 +19,8 @@ export interface SpecDocument {
 
 export function operationsModule(specs: { file: string; doc: SpecDocument }[], header: string): string {
   const rows: string[] = [];
+  const ids: string[] = [];
+  const idempotentWrites: string[] = [];
   const seen = new Map<string, string>();
   for (const { file, doc } of specs) {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -27,11 +29,14 @@ export function operationsModule(specs: { file: string; doc: SpecDocument }[], h
         if (!op) continue;
         const id = op.operationId;
         if (!id) throw new Error(`${file}: ${method.toUpperCase()} ${path} has no operationId`);
+        if (!/^[a-z]\w*$/i.test(id) || id === "operations" || id === "idempotentWrites") throw new Error(`${file}: operationId ${id} cannot name a const`);
         if (seen.has(id)) throw new Error(`${file}: operationId ${id} is also used in ${seen.get(id)}`);
         seen.set(id, file);
         const upper = method.toUpperCase();
         const idempotent = IDEMPOTENT_METHODS.has(upper) || op["x-idempotent"] === true;
-        rows.push(`  ${id}: [${JSON.stringify(upper)}, ${JSON.stringify(path)}, ${idempotent}],`);
+        rows.push(`export const ${id} = [${JSON.stringify(upper)}, ${JSON.stringify(path)}, ${idempotent}] as const satisfies Operation;`);
+        ids.push(id);
+        if (idempotent && !IDEMPOTENT_METHODS.has(upper)) idempotentWrites.push(id);
       }
     }
   }
@@ -41,10 +46,15 @@ export function operationsModule(specs: { file: string; doc: SpecDocument }[], h
     "/** An operation: its method, its path template, and whether sending it twice leaves the same state. */",
     'export type Operation = readonly [method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH", path: string, idempotent: boolean];',
     "",
+    ...rows,
+    "",
     "/** Every operation of every spec, by operationId. */",
     "export const operations = {",
-    ...rows,
+    ...ids.map((id) => `  ${id},`),
     "} as const satisfies Record<string, Operation>;",
+    "",
+    "/** The POST and PATCH operations marked x-idempotent: sending them twice leaves the same state. */",
+    `export const idempotentWrites: readonly Operation[] = [${idempotentWrites.join(", ")}];`,
     "",
   ].join("\n");
 }

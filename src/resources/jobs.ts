@@ -1,4 +1,4 @@
-import { operations } from "../../generated/operations.ts";
+import { getJob as getJobOp } from "../../generated/operations.ts";
 import type { ClientContext } from "../core/call.ts";
 import { single } from "../core/operations.ts";
 import { JobFailedError } from "../core/errors.ts";
@@ -28,7 +28,7 @@ export interface JobsApi {
 }
 
 /** jobs.get; `wait` polls through it. */
-export const getJob = single(operations.getJob);
+export const getJob = single(getJobOp);
 
 export function createJobsApi(ctx: ClientContext): JobsApi {
   const get = getJob(ctx) as JobsApi["get"];

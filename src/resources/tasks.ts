@@ -1,5 +1,5 @@
 /** Asana's Tasks API: one declaration per operation over the shared shapes in core/operations.ts. */
-import { operations as op } from "../../generated/operations.ts";
+import * as op from "../../generated/operations.ts";
 import type { ClientContext } from "../core/call.ts";
 import { action, bind, list, single, type Declaration, type QueryRule } from "../core/operations.ts";
 import { createdAtPages } from "../core/pagination/created-at.ts";
