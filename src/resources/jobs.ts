@@ -6,7 +6,7 @@ import { callScope } from "../internal/scope.ts";
 import { sleep } from "../internal/sleep.ts";
 import type { FieldList, Narrowed } from "../selection.ts";
 import type { Job, RequestOptions, WaitedJob, WaitOptions } from "../types.ts";
-import { checkDuration, checkGid, checkSignal } from "../internal/validate.ts";
+import { checkDuration, checkFunction, checkGid, checkObject, checkSignal } from "../internal/validate.ts";
 
 /** How much longer each wait between polls gets, up to maxIntervalMs. */
 const GROWTH = 1.5;
@@ -35,13 +35,13 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
 
   async function wait(jobOrGid: string | Pick<Job, "gid">, opts: WaitOptions = {}): Promise<Job> {
     const gid = checkGid(typeof jobOrGid === "string" ? jobOrGid : jobOrGid?.gid, "job");
-    if (opts === null || typeof opts !== "object") throw new TypeError("options must be an object");
+    checkObject(opts, "options");
     let interval = Math.max(MIN_POLL_INTERVAL_MS, checkDuration(opts.intervalMs, "intervalMs", 500));
     const maxInterval = Math.max(interval, checkDuration(opts.maxIntervalMs, "maxIntervalMs", 5_000));
     const timeoutMs = checkDuration(opts.timeoutMs, "timeoutMs", 600_000, { infinity: true });
     const signal = checkSignal(opts.signal);
     const { onPoll } = opts;
-    if (onPoll !== undefined && typeof onPoll !== "function") throw new TypeError("onPoll must be a function");
+    checkFunction(onPoll, "onPoll");
     if (signal?.aborted) throw signal.reason;
 
     // One signal stops the poll in flight and the sleep alike, for the deadline or the caller's abort.

@@ -99,6 +99,11 @@ const needsScope: QueryRule = ({ project, section, assignee, workspace }) => {
   }
 };
 
+const dependencyGids = gidsAs("dependencies", "dependencyGids");
+const dependentGids = gidsAs("dependents", "dependentGids");
+const tagGid = gidAs("tag", "tagGid");
+const followerGids = gidsAs("followers", "followerGids");
+
 /** The declarations, one per operation (exported for the test that every operation has a method). */
 export const TASKS = {
   get: single(op.getTask),
@@ -117,17 +122,17 @@ export const TASKS = {
   createSubtask: single(op.createSubtaskForTask, createBody),
   setParent: single(op.setParentForTask, setParentBody),
   dependencies: list(op.getDependenciesForTask),
-  addDependencies: action(op.addDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
-  removeDependencies: action(op.removeDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
+  addDependencies: action(op.addDependenciesForTask, dependencyGids),
+  removeDependencies: action(op.removeDependenciesForTask, dependencyGids),
   dependents: list(op.getDependentsForTask),
-  addDependents: action(op.addDependentsForTask, gidsAs("dependents", "dependentGids")),
-  removeDependents: action(op.removeDependentsForTask, gidsAs("dependents", "dependentGids")),
+  addDependents: action(op.addDependentsForTask, dependentGids),
+  removeDependents: action(op.removeDependentsForTask, dependentGids),
   addProject: action(op.addProjectForTask, addProjectBody),
   removeProject: action(op.removeProjectForTask, gidAs("project", "projectGid")),
-  addTag: action(op.addTagForTask, gidAs("tag", "tagGid")),
-  removeTag: action(op.removeTagForTask, gidAs("tag", "tagGid")),
-  addFollowers: single(op.addFollowersForTask, gidsAs("followers", "followerGids")),
-  removeFollowers: single(op.removeFollowerForTask, gidsAs("followers", "followerGids")),
+  addTag: action(op.addTagForTask, tagGid),
+  removeTag: action(op.removeTagForTask, tagGid),
+  addFollowers: single(op.addFollowersForTask, followerGids),
+  removeFollowers: single(op.removeFollowerForTask, followerGids),
 } satisfies Record<keyof TasksApi, Declaration>;
 
 export const createTasksApi = (ctx: ClientContext): TasksApi => bind<TasksApi>(ctx, TASKS);
