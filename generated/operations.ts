@@ -3,66 +3,69 @@
 /** An operation: its method, its path template, and whether sending it twice leaves the same state. */
 export type Operation = readonly [method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH", path: string, idempotent: boolean];
 
-export const getJob = ["GET", "/jobs/{job_gid}", true] as const satisfies Operation;
-export const getTasks = ["GET", "/tasks", true] as const satisfies Operation;
-export const createTask = ["POST", "/tasks", false] as const satisfies Operation;
-export const getTask = ["GET", "/tasks/{task_gid}", true] as const satisfies Operation;
-export const updateTask = ["PUT", "/tasks/{task_gid}", true] as const satisfies Operation;
-export const deleteTask = ["DELETE", "/tasks/{task_gid}", true] as const satisfies Operation;
-export const duplicateTask = ["POST", "/tasks/{task_gid}/duplicate", false] as const satisfies Operation;
-export const getTasksForProject = ["GET", "/projects/{project_gid}/tasks", true] as const satisfies Operation;
-export const getTasksForSection = ["GET", "/sections/{section_gid}/tasks", true] as const satisfies Operation;
-export const getTasksForTag = ["GET", "/tags/{tag_gid}/tasks", true] as const satisfies Operation;
-export const getTasksForUserTaskList = ["GET", "/user_task_lists/{user_task_list_gid}/tasks", true] as const satisfies Operation;
-export const getSubtasksForTask = ["GET", "/tasks/{task_gid}/subtasks", true] as const satisfies Operation;
-export const createSubtaskForTask = ["POST", "/tasks/{task_gid}/subtasks", false] as const satisfies Operation;
-export const setParentForTask = ["POST", "/tasks/{task_gid}/setParent", true] as const satisfies Operation;
-export const getDependenciesForTask = ["GET", "/tasks/{task_gid}/dependencies", true] as const satisfies Operation;
-export const addDependenciesForTask = ["POST", "/tasks/{task_gid}/addDependencies", true] as const satisfies Operation;
-export const removeDependenciesForTask = ["POST", "/tasks/{task_gid}/removeDependencies", true] as const satisfies Operation;
-export const getDependentsForTask = ["GET", "/tasks/{task_gid}/dependents", true] as const satisfies Operation;
-export const addDependentsForTask = ["POST", "/tasks/{task_gid}/addDependents", true] as const satisfies Operation;
-export const removeDependentsForTask = ["POST", "/tasks/{task_gid}/removeDependents", true] as const satisfies Operation;
-export const addProjectForTask = ["POST", "/tasks/{task_gid}/addProject", true] as const satisfies Operation;
-export const removeProjectForTask = ["POST", "/tasks/{task_gid}/removeProject", true] as const satisfies Operation;
-export const addTagForTask = ["POST", "/tasks/{task_gid}/addTag", true] as const satisfies Operation;
-export const removeTagForTask = ["POST", "/tasks/{task_gid}/removeTag", true] as const satisfies Operation;
-export const addFollowersForTask = ["POST", "/tasks/{task_gid}/addFollowers", true] as const satisfies Operation;
-export const removeFollowerForTask = ["POST", "/tasks/{task_gid}/removeFollowers", true] as const satisfies Operation;
-export const getTaskForCustomID = ["GET", "/workspaces/{workspace_gid}/tasks/custom_id/{custom_id}", true] as const satisfies Operation;
-export const searchTasksForWorkspace = ["GET", "/workspaces/{workspace_gid}/tasks/search", true] as const satisfies Operation;
-
 /** Every operation of every spec, by operationId. */
 export const operations = {
-  getJob,
-  getTasks,
-  createTask,
-  getTask,
-  updateTask,
-  deleteTask,
-  duplicateTask,
-  getTasksForProject,
-  getTasksForSection,
-  getTasksForTag,
-  getTasksForUserTaskList,
-  getSubtasksForTask,
-  createSubtaskForTask,
-  setParentForTask,
-  getDependenciesForTask,
-  addDependenciesForTask,
-  removeDependenciesForTask,
-  getDependentsForTask,
-  addDependentsForTask,
-  removeDependentsForTask,
-  addProjectForTask,
-  removeProjectForTask,
-  addTagForTask,
-  removeTagForTask,
-  addFollowersForTask,
-  removeFollowerForTask,
-  getTaskForCustomID,
-  searchTasksForWorkspace,
+  getJob: ["GET", "/jobs/{job_gid}", true],
+  getTasks: ["GET", "/tasks", true],
+  createTask: ["POST", "/tasks", false],
+  getTask: ["GET", "/tasks/{task_gid}", true],
+  updateTask: ["PUT", "/tasks/{task_gid}", true],
+  deleteTask: ["DELETE", "/tasks/{task_gid}", true],
+  duplicateTask: ["POST", "/tasks/{task_gid}/duplicate", false],
+  getTasksForProject: ["GET", "/projects/{project_gid}/tasks", true],
+  getTasksForSection: ["GET", "/sections/{section_gid}/tasks", true],
+  getTasksForTag: ["GET", "/tags/{tag_gid}/tasks", true],
+  getTasksForUserTaskList: ["GET", "/user_task_lists/{user_task_list_gid}/tasks", true],
+  getSubtasksForTask: ["GET", "/tasks/{task_gid}/subtasks", true],
+  createSubtaskForTask: ["POST", "/tasks/{task_gid}/subtasks", false],
+  setParentForTask: ["POST", "/tasks/{task_gid}/setParent", true],
+  getDependenciesForTask: ["GET", "/tasks/{task_gid}/dependencies", true],
+  addDependenciesForTask: ["POST", "/tasks/{task_gid}/addDependencies", true],
+  removeDependenciesForTask: ["POST", "/tasks/{task_gid}/removeDependencies", true],
+  getDependentsForTask: ["GET", "/tasks/{task_gid}/dependents", true],
+  addDependentsForTask: ["POST", "/tasks/{task_gid}/addDependents", true],
+  removeDependentsForTask: ["POST", "/tasks/{task_gid}/removeDependents", true],
+  addProjectForTask: ["POST", "/tasks/{task_gid}/addProject", true],
+  removeProjectForTask: ["POST", "/tasks/{task_gid}/removeProject", true],
+  addTagForTask: ["POST", "/tasks/{task_gid}/addTag", true],
+  removeTagForTask: ["POST", "/tasks/{task_gid}/removeTag", true],
+  addFollowersForTask: ["POST", "/tasks/{task_gid}/addFollowers", true],
+  removeFollowerForTask: ["POST", "/tasks/{task_gid}/removeFollowers", true],
+  getTaskForCustomID: ["GET", "/workspaces/{workspace_gid}/tasks/custom_id/{custom_id}", true],
+  searchTasksForWorkspace: ["GET", "/workspaces/{workspace_gid}/tasks/search", true],
 } as const satisfies Record<string, Operation>;
 
-/** The POST and PATCH operations marked x-idempotent: sending them twice leaves the same state. */
-export const idempotentWrites: readonly Operation[] = [setParentForTask, addDependenciesForTask, removeDependenciesForTask, addDependentsForTask, removeDependentsForTask, addProjectForTask, removeProjectForTask, addTagForTask, removeTagForTask, addFollowersForTask, removeFollowerForTask];
+/** An operation as the client declares it: "METHOD /path/template". */
+export type Route = `${Operation[0]} /${string}`;
+
+export const getJob = "GET /jobs/{job_gid}";
+export const getTasks = "GET /tasks";
+export const createTask = "POST /tasks";
+export const getTask = "GET /tasks/{task_gid}";
+export const updateTask = "PUT /tasks/{task_gid}";
+export const deleteTask = "DELETE /tasks/{task_gid}";
+export const duplicateTask = "POST /tasks/{task_gid}/duplicate";
+export const getTasksForProject = "GET /projects/{project_gid}/tasks";
+export const getTasksForSection = "GET /sections/{section_gid}/tasks";
+export const getTasksForTag = "GET /tags/{tag_gid}/tasks";
+export const getTasksForUserTaskList = "GET /user_task_lists/{user_task_list_gid}/tasks";
+export const getSubtasksForTask = "GET /tasks/{task_gid}/subtasks";
+export const createSubtaskForTask = "POST /tasks/{task_gid}/subtasks";
+export const setParentForTask = "POST /tasks/{task_gid}/setParent";
+export const getDependenciesForTask = "GET /tasks/{task_gid}/dependencies";
+export const addDependenciesForTask = "POST /tasks/{task_gid}/addDependencies";
+export const removeDependenciesForTask = "POST /tasks/{task_gid}/removeDependencies";
+export const getDependentsForTask = "GET /tasks/{task_gid}/dependents";
+export const addDependentsForTask = "POST /tasks/{task_gid}/addDependents";
+export const removeDependentsForTask = "POST /tasks/{task_gid}/removeDependents";
+export const addProjectForTask = "POST /tasks/{task_gid}/addProject";
+export const removeProjectForTask = "POST /tasks/{task_gid}/removeProject";
+export const addTagForTask = "POST /tasks/{task_gid}/addTag";
+export const removeTagForTask = "POST /tasks/{task_gid}/removeTag";
+export const addFollowersForTask = "POST /tasks/{task_gid}/addFollowers";
+export const removeFollowerForTask = "POST /tasks/{task_gid}/removeFollowers";
+export const getTaskForCustomID = "GET /workspaces/{workspace_gid}/tasks/custom_id/{custom_id}";
+export const searchTasksForWorkspace = "GET /workspaces/{workspace_gid}/tasks/search";
+
+/** The POST and PATCH routes marked x-idempotent: sending them twice leaves the same state. */
+export const idempotentWrites: readonly Route[] = [setParentForTask, addDependenciesForTask, removeDependenciesForTask, addDependentsForTask, removeDependentsForTask, addProjectForTask, removeProjectForTask, addTagForTask, removeTagForTask, addFollowersForTask, removeFollowerForTask];

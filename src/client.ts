@@ -9,7 +9,7 @@ import { resolveRetry, type RetryOptions } from "./core/retry.ts";
 import { createTasksApi, type TasksApi } from "./resources/tasks.ts";
 import { createTransport, type FetchLike } from "./core/transport.ts";
 import type { paths, TokenSource } from "./types.ts";
-import { checkBaseUrl, checkDuration, checkFunction, checkToken } from "./internal/validate.ts";
+import { checkBaseUrl, checkDuration, checkFunction, checkObject, checkToken } from "./internal/validate.ts";
 
 export const DEFAULT_BASE_URL = "https://app.asana.com/api/1.0";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -63,10 +63,10 @@ export interface AsanaClient {
 }
 
 export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
-  if (options === null || typeof options !== "object") throw new TypeError("options must be an object");
+  checkObject(options, "options");
   const { token, fetch, headers, enable = [], disable = [] } = options;
   if (typeof token === "string") checkToken(token, "token");
-  else if (typeof token !== "function") throw new TypeError("token must be a string or a function returning one");
+  else if (typeof token !== "function") throw new TypeError("token must be a string or a function");
   checkFunction(fetch, "fetch");
   checkFunction(options.onWarning, "onWarning");
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
@@ -102,7 +102,8 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
 /** The in-memory limiter, shared through the quota store when there is one; none when both limits are off. */
 function createLimiter(options: AsanaClientOptions, timeoutMs: number): QuotaLimiter | undefined {
   const { concurrency = {}, rateLimit, quotaStore } = options;
-  if (quotaStore !== undefined && typeof quotaStore?.limiter !== "function") throw new TypeError("quotaStore must be a quota store (with a limiter method)");
+  // A quota store, e.g. createRedisQuotaStore(redis).
+  if (quotaStore !== undefined) checkFunction(quotaStore?.limiter ?? 0, "quotaStore.limiter");
   if (concurrency === false && rateLimit === false) return undefined;
   const local = new Limiter(concurrency, rateLimit);
   if (!quotaStore) return local;

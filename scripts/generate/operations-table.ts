@@ -1,7 +1,10 @@
 /**
  * generated/operations.ts: the runtime table of every operation in openapi/*.yaml, as octokit
- * generates its route data. One const per operationId (so a bundler keeps the rows a client uses,
- * under minified names): method, path template, and whether sending it twice leaves the same state. That last column is the one retry rule for the facade and `raw`:
+ * generates its route data. One row per operationId: method, path template, and whether sending it
+ * twice leaves the same state.
+ * The client itself reads no row: it takes each operation as its own const route, "METHOD /path"
+ * (so a bundle keeps only those it uses, under minified names, and no operationIds), and the retry
+ * rule as `idempotentWrites`, the POST/PATCH routes marked x-idempotent. That last column is the one retry rule for the facade and `raw`:
  * GET, HEAD, PUT, DELETE and OPTIONS are idempotent by HTTP's definition; a POST or PATCH is only when
  * its operation says `x-idempotent: true` (set by an overlay, with the reason, in openapi/overlays/).
  */
@@ -19,7 +22,7 @@ export interface SpecDocument {
 
 export function operationsModule(specs: { file: string; doc: SpecDocument }[], header: string): string {
   const rows: string[] = [];
-  const ids: string[] = [];
+  const routes: string[] = [];
   const idempotentWrites: string[] = [];
   const seen = new Map<string, string>();
   for (const { file, doc } of specs) {
@@ -34,8 +37,8 @@ export function operationsModule(specs: { file: string; doc: SpecDocument }[], h
         seen.set(id, file);
         const upper = method.toUpperCase();
         const idempotent = IDEMPOTENT_METHODS.has(upper) || op["x-idempotent"] === true;
-        rows.push(`export const ${id} = [${JSON.stringify(upper)}, ${JSON.stringify(path)}, ${idempotent}] as const satisfies Operation;`);
-        ids.push(id);
+        rows.push(`  ${id}: [${JSON.stringify(upper)}, ${JSON.stringify(path)}, ${idempotent}],`);
+        routes.push(`export const ${id} = ${JSON.stringify(`${upper} ${path}`)};`);
         if (idempotent && !IDEMPOTENT_METHODS.has(upper)) idempotentWrites.push(id);
       }
     }
@@ -46,15 +49,18 @@ export function operationsModule(specs: { file: string; doc: SpecDocument }[], h
     "/** An operation: its method, its path template, and whether sending it twice leaves the same state. */",
     'export type Operation = readonly [method: "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH", path: string, idempotent: boolean];',
     "",
-    ...rows,
-    "",
     "/** Every operation of every spec, by operationId. */",
     "export const operations = {",
-    ...ids.map((id) => `  ${id},`),
+    ...rows,
     "} as const satisfies Record<string, Operation>;",
     "",
-    "/** The POST and PATCH operations marked x-idempotent: sending them twice leaves the same state. */",
-    `export const idempotentWrites: readonly Operation[] = [${idempotentWrites.join(", ")}];`,
+    "/** An operation as the client declares it: \"METHOD /path/template\". */",
+    "export type Route = `${Operation[0]} /${string}`;",
+    "",
+    ...routes,
+    "",
+    "/** The POST and PATCH routes marked x-idempotent: sending them twice leaves the same state. */",
+    `export const idempotentWrites: readonly Route[] = [${idempotentWrites.join(", ")}];`,
     "",
   ].join("\n");
 }

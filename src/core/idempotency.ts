@@ -11,7 +11,8 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE
 let safeWrites: RegExp[] | undefined;
 
 function patterns(): RegExp[] {
-  return (safeWrites ??= idempotentWrites.map(([method, path]) => new RegExp(`^${method} (/[^?#]*)?${path.replace(/\{\w+\}/g, "[^/]+")}$`)));
+  // "POST /tasks/{task_gid}/addTag" → ^POST (/[^?#]*)?/tasks/[^/]+/addTag$
+  return (safeWrites ??= idempotentWrites.map((route) => new RegExp(`^${route.replace(" ", " (/[^?#]*)?").replace(/\{\w+\}/g, "[^/]+")}$`)));
 }
 
 /** `url` is the request's absolute URL: its pathname, after whatever base path, names the operation. */

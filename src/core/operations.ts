@@ -12,7 +12,7 @@ import type { Answer, ClientContext, Envelope } from "./call.ts";
 import { optQuery, prepareCall } from "./call.ts";
 import { offsetPages, type FetchPage, type PageScheme } from "./pagination/offset.ts";
 import { Paginator } from "./pagination/paginator.ts";
-import type { Operation } from "../../generated/operations.ts";
+import type { Route } from "../../generated/operations.ts";
 import type { RequestOptions } from "../types.ts";
 import type { BodyRule } from "../internal/bodies.ts";
 import { checkGid, checkLimit, checkObject } from "../internal/validate.ts";
@@ -23,40 +23,41 @@ export type QueryRule = (filters: Record<string, unknown>) => void;
 type Method = (...args: unknown[]) => unknown;
 
 /** A facade method, waiting to be bound to a client; it names its operation (for the coverage test). */
-export type Declaration = ((ctx: ClientContext) => Method) & { readonly operation: Operation };
+export type Declaration = ((ctx: ClientContext) => Method) & { readonly operation: readonly [method: string, path: string] };
 
 /**
  * Declares `op`'s method: `run` checks the arguments and makes the call. What the checks throw
  * leaves through the transport's redaction, as every error does; a promise method (`rejects`)
  * rejects with it, never throwing where .catch cannot see it.
  */
-function declare(op: Operation, run: (ctx: ClientContext, args: unknown[], gids: Record<string, string>) => unknown, rejects?: boolean): Declaration {
+function declare(route: Route, run: (ctx: ClientContext, args: unknown[], gids: Record<string, string>, method: string, path: string) => unknown, rejects?: boolean): Declaration {
+  const [method, path] = route.split(" ") as [string, string];
   // The path's gid params, each with its argument's name in messages (`task_gid` → `taskGid`, as the signature names it).
-  const params = [...op[1].matchAll(/\{(\w+)\}/g)].map(([, param]) => [param!, param!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] as const);
+  const params = [...path.matchAll(/\{(\w+)\}/g)].map(([, param]) => [param!, param!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] as const);
   const bindTo = (ctx: ClientContext): Method => (...args) => {
     try {
       const gids: Record<string, string> = {};
       params.forEach(([param, name], i) => (gids[param] = checkGid(args[i], name)));
-      return run(ctx, args.slice(params.length), gids);
+      return run(ctx, args.slice(params.length), gids, method, path);
     } catch (error) {
       const sanitized = ctx.transport.sanitize(error);
       if (rejects) return Promise.reject(sanitized);
       throw sanitized;
     }
   };
-  return Object.assign(bindTo, { operation: op });
+  return Object.assign(bindTo, { operation: [method, path] as const });
 }
 
 /** An operation with a body rule or none, that resolves as `answer` says. */
-function request(op: Operation, body: BodyRule | undefined, answer: Answer): Declaration {
+function request(route: Route, body: BodyRule | undefined, answer: Answer): Declaration {
   return declare(
-    op,
-    (ctx, args, gids) => {
+    route,
+    (ctx, args, gids, method, path) => {
       const opts = args[body ? 1 : 0] as RequestOptions | undefined;
       const payload = body && { data: body(args[0]) };
       return prepareCall(ctx, opts)(
         (init) =>
-          ctx.client.request(op[0] as never, op[1] as never, {
+          ctx.client.request(method as never, path as never, {
             params: { path: gids, query: optQuery(opts) },
             body: payload,
             ...init,
@@ -70,18 +71,18 @@ function request(op: Operation, body: BodyRule | undefined, answer: Answer): Dec
 }
 
 /** An operation that answers one resource: resolves to its `data` (a bodiless 2xx is a ConnectionError). */
-export const single = (op: Operation, body?: BodyRule): Declaration => request(op, body, "resource");
+export const single = (route: Route, body?: BodyRule): Declaration => request(route, body, "resource");
 
 /** An operation that answers `{data: {}}`: resolves to undefined once Asana has answered 2xx. */
-export const action = (op: Operation, body?: BodyRule): Declaration => request(op, body, "none");
+export const action = (route: Route, body?: BodyRule): Declaration => request(route, body, "none");
 
 /**
  * A list: path gids, then a query (its paginator options `limit`, `maxItems`, `prefetch` stay here;
  * the rest are filters sent as is), then options. `scheme` turns one-page requests into pages.
  * It throws at once on bad input (a Paginator is returned synchronously).
  */
-export function list(op: Operation, { query: checkQuery, scheme = offsetPages }: { query?: QueryRule; scheme?: PageScheme } = {}): Declaration {
-  return declare(op, (ctx, [queryArg, optsArg], gids) => {
+export function list(route: Route, { query: checkQuery, scheme = offsetPages }: { query?: QueryRule; scheme?: PageScheme } = {}): Declaration {
+  return declare(route, (ctx, [queryArg, optsArg], gids, _method, path) => {
     const query = checkObject(queryArg ?? {}, "query");
     const { limit, maxItems: _maxItems, prefetch: _prefetch, ...filters } = query;
     checkQuery?.(filters);
@@ -92,7 +93,7 @@ export function list(op: Operation, { query: checkQuery, scheme = offsetPages }:
     const fetchPage: FetchPage = (pageQuery, pageLimit, signal, offset) =>
       call<Envelope<unknown[]>>(
         (init) =>
-          ctx.client.request("get" as never, op[1] as never, {
+          ctx.client.request("get" as never, path as never, {
             params: { path: gids, query: { ...pageQuery, ...fields, limit: pageLimit, offset } },
             ...init,
           } as never) as Promise<{ response: Response }>,

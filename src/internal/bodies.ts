@@ -11,7 +11,7 @@ export type BodyRule = (value: unknown) => object;
 /** An object of fields, never its own `{data: …}` envelope (Asana would answer 200 and change nothing). */
 function fields(value: unknown): Record<string, unknown> {
   const body = checkObject(value, "body");
-  if (Object.hasOwn(body, "data")) throw new TypeError("body must be the fields, not {data: …}: the client wraps them");
+  if (Object.hasOwn(body, "data")) throw new TypeError("body must be the fields: the client wraps them in {data}");
   return body;
 }
 
@@ -23,11 +23,11 @@ export const gidsAs = (key: string, name: string): BodyRule => (value) => ({ [ke
 
 /** Task fields whose own endpoints change them: PUT refuses them. */
 const MOVED: Record<string, string> = {
-  projects: "use addProject/removeProject",
-  tags: "use addTag/removeTag",
-  followers: "use addFollowers/removeFollowers",
-  parent: "use setParent",
-  workspace: "a task keeps its workspace",
+  projects: ": use add/removeProject",
+  tags: ": use add/removeTag",
+  followers: ": use add/removeFollowers",
+  parent: ": use setParent",
+  workspace: "", // a task keeps its workspace
 };
 
 export const createBody: BodyRule = (value) => {
@@ -39,7 +39,7 @@ export const createBody: BodyRule = (value) => {
 export const updateBody: BodyRule = (value) => {
   const body = createBody(value) as Record<string, unknown>;
   for (const key in MOVED) {
-    if (Object.hasOwn(body, key)) throw new TypeError(`body.${key} cannot be changed by update: ${MOVED[key]}`);
+    if (Object.hasOwn(body, key)) throw new TypeError(`body.${key} cannot be changed by update${MOVED[key]}`);
   }
   return body;
 };

@@ -18,11 +18,10 @@ export function checkBaseUrl(baseUrl: unknown): string {
     throw new TypeError("baseUrl must be an absolute URL");
   }
   const { protocol, href } = url;
-  if (url.username || url.password) throw new TypeError("baseUrl must not carry credentials");
+  if (url.username || url.password || /[?#]/.test(href)) throw new TypeError("baseUrl must not carry credentials, a query or a fragment");
   if (protocol !== "https:" && !(protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname))) {
-    throw new TypeError(`baseUrl must be https: (http: on loopback only), got ${protocol}//${url.host}`);
+    throw new TypeError(`baseUrl must be https: (or http: on loopback), got ${protocol}//${url.host}`);
   }
-  if (/[?#]/.test(href)) throw new TypeError("baseUrl must not carry a query or fragment");
   return href.replace(/\/+$/, "");
 }
 
@@ -33,7 +32,7 @@ export function checkBaseUrl(baseUrl: unknown): string {
  */
 export function checkToken(value: unknown, source: string): string {
   if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value)) {
-    throw new TypeError(`${source} must be a non-empty printable ASCII string, without spaces or line breaks`);
+    throw new TypeError(`${source} must be a non-empty printable ASCII string without spaces`);
   }
   return value;
 }
@@ -77,7 +76,7 @@ export function checkFunction(value: unknown, name: string): void {
 export function checkGid(value: unknown, name: string, orNull?: boolean): string {
   if (orNull && value === null) return value as never;
   if (typeof value !== "string" || /^\s*\.{0,2}\s*$/.test(value)) {
-    throw new TypeError(`${name} must be a non-blank gid string${orNull ? " or null" : ""}, got ${typeof value === "string" ? JSON.stringify(value) : shown(value)}`);
+    throw new TypeError(`${name} must be a non-blank gid${orNull ? " or null" : ""}, got ${typeof value === "string" ? JSON.stringify(value) : shown(value)}`);
   }
   return value;
 }

@@ -95,7 +95,7 @@ export interface TasksApi {
 /** GET /tasks answers 400 without one of these scopes. */
 const needsScope: QueryRule = ({ project, section, assignee, workspace }) => {
   if (!project && !section && !(assignee && workspace)) {
-    throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
+    throw new TypeError("tasks.list needs project, section, or assignee and workspace");
   }
 };
 
