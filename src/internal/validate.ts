@@ -37,10 +37,15 @@ export function checkToken(value: unknown, source: string): string {
   return value;
 }
 
-/** A number option: `fallback` when undefined, else a number `ok` accepts; a RangeError otherwise. */
-function checkNumber(value: unknown, name: string, fallback: number, expected: string, ok: (n: number) => boolean): number {
+/**
+ * A number option: `fallback` when undefined, else a number from `min` to `max` (an integer if
+ * `integer`), or Infinity if `infinity`; a RangeError otherwise.
+ */
+function checkNumber(value: unknown, name: string, fallback: number, expected: string, min: number, max: number, integer?: boolean, infinity?: boolean): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !ok(value)) throw new RangeError(`${name} must be ${expected}, got ${shown(value)}`);
+  if (typeof value !== "number" || !(value >= min && ((value <= max && (!integer || Number.isInteger(value))) || (infinity && value === Infinity)))) {
+    throw new RangeError(`${name} must be ${expected}, got ${shown(value)}`);
+  }
   return value;
 }
 
@@ -49,13 +54,11 @@ function checkNumber(value: unknown, name: string, fallback: number, expected: s
  * Infinity where `infinity` allows it (a timeout that never fires).
  */
 export const checkDuration = (value: unknown, name: string, fallback: number, { infinity = false } = {}): number =>
-  checkNumber(value, name, fallback, `0 to ${MAX_TIMER_MS} ms${infinity ? " or Infinity" : ""}`, (n) => n >= 0 && (n <= MAX_TIMER_MS || (infinity && n === Infinity)));
+  checkNumber(value, name, fallback, `0 to ${MAX_TIMER_MS} ms${infinity ? " or Infinity" : ""}`, 0, MAX_TIMER_MS, false, infinity);
 
-export const checkLimit = (limit: unknown): number =>
-  checkNumber(limit, "limit", 100, "an integer from 1 to 100", (n) => Number.isInteger(n) && n > 0 && n <= 100);
+export const checkLimit = (limit: unknown): number => checkNumber(limit, "limit", 100, "an integer from 1 to 100", 1, 100, true);
 
-export const checkMaxItems = (maxItems: unknown): number =>
-  checkNumber(maxItems, "maxItems", Infinity, "a non-negative integer", (n) => n >= 0 && (Number.isInteger(n) || n === Infinity));
+export const checkMaxItems = (maxItems: unknown): number => checkNumber(maxItems, "maxItems", Infinity, "a non-negative integer", 0, Infinity, true, true);
 
 /** A caller's signal: an AbortSignal, or none (undefined or null). */
 export function checkSignal(value: unknown, name = "signal"): AbortSignal | undefined {
