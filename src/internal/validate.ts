@@ -6,23 +6,22 @@ import { MAX_TIMER_MS } from "./sleep.ts";
 export const shown = (value: unknown): string => (typeof value === "number" ? String(value) : value === null ? "null" : typeof value);
 
 /**
- * The baseUrl, normalized (no trailing slash): https:, or http: on a loopback host; no credentials,
- * query or fragment (even an empty "?" or "#" would land between the base path and every path).
- * Messages never echo it whole: userinfo would be a password.
+ * The baseUrl, normalized (no trailing slash): absolute, https: (or http: on a loopback host), with
+ * no credentials, query or fragment (even an empty "?" or "#" would land between the base path and
+ * every request's path). Messages show its scheme and host only: userinfo would be a password.
  */
 export function checkBaseUrl(baseUrl: unknown): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(String(baseUrl));
   } catch {
-    throw new TypeError("baseUrl must be an absolute URL");
+    // shown as no URL at all, below
   }
-  const { protocol, href } = url;
-  if (url.username || url.password || /[?#]/.test(href)) throw new TypeError("baseUrl must not carry credentials, a query or a fragment");
-  if (protocol !== "https:" && !(protocol === "http:" && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname))) {
-    throw new TypeError(`baseUrl must be https: (or http: on loopback), got ${protocol}//${url.host}`);
+  // The href is normalized (scheme and host lowercased, a path always), so userinfo shows as "@" before the path.
+  if (!url || !/^(https:\/\/[^/@]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)\/[^?#]*$/.test(url.href)) {
+    throw new TypeError(`baseUrl must be an absolute https: URL (http: on loopback only) without credentials, query or fragment${url ? `, got ${url.protocol}//${url.host}` : ""}`);
   }
-  return href.replace(/\/+$/, "");
+  return url.href.replace(/\/+$/, "");
 }
 
 /**
@@ -108,7 +107,7 @@ export function checkTaskDates(body: Record<string, unknown>): void {
     const at = key.endsWith("at");
     const [, year, month, day, time] = (typeof value === "string" && DATE.exec(value)) || [];
     // Date.UTC rolls 02-30 over to 03-02 (and years below 100 into the 1900s): a date must come back as written.
-    if (!day || !time === at || !new Date(Date.UTC(+year!, +month! - 1, +day)).toISOString().startsWith(`${year}-${month}-${day}`) || Number.isNaN(Date.parse(value as string))) {
+    if (!day || !time === at || !new Date(Date.UTC(+year!, +month! - 1, +day)).toISOString().startsWith((value as string).slice(0, 10)) || isNaN(Date.parse(value as string))) {
       throw new TypeError(`body.${key} must be ${at ? "an ISO 8601 date-time with a zone" : "a YYYY-MM-DD date"}, got ${JSON.stringify(value)}`);
     }
   }
