@@ -78,10 +78,11 @@ export const action = (route: Route, body?: BodyRule): Declaration => request(ro
 
 /**
  * A list: path gids, then a query (its paginator options `limit`, `maxItems`, `prefetch` stay here;
- * the rest are filters sent as is), then options. `scheme` turns one-page requests into pages.
+ * the rest are filters sent as is, after `checkQuery`), then options. `scheme` turns one-page
+ * requests into pages.
  * It throws at once on bad input (a Paginator is returned synchronously).
  */
-export function list(route: Route, { query: checkQuery, scheme = offsetPages }: { query?: QueryRule; scheme?: PageScheme } = {}): Declaration {
+export function list(route: Route, checkQuery?: QueryRule, scheme: PageScheme = offsetPages): Declaration {
   return declare(route, (ctx, [queryArg, optsArg], gids, _method, path) => {
     const query = checkObject(queryArg ?? {}, "query");
     const { limit, maxItems: _maxItems, prefetch: _prefetch, ...filters } = query;
