@@ -60,9 +60,9 @@ export const checkLimit = (limit: unknown): number => checkNumber(limit, "limit"
 export const checkMaxItems = (maxItems: unknown): number => checkNumber(maxItems, "maxItems", Infinity, "a non-negative integer", 0, Infinity, true, true);
 
 /** A caller's signal: an AbortSignal, or none (undefined or null). */
-export function checkSignal(value: unknown, name = "signal"): AbortSignal | undefined {
+export function checkSignal(value: unknown): AbortSignal | undefined {
   if (value == null) return undefined;
-  if (!(value instanceof AbortSignal)) throw new TypeError(`${name} must be an AbortSignal, got ${shown(value)}`);
+  if (!(value instanceof AbortSignal)) throw new TypeError(`signal must be an AbortSignal, got ${shown(value)}`);
   return value;
 }
 
