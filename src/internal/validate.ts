@@ -77,7 +77,7 @@ export function checkFunction(value: unknown, name: string): void {
  */
 export function checkGid(value: unknown, name: string, orNull?: boolean): string {
   if (orNull && value === null) return value as never;
-  if (typeof value !== "string" || /^\s*\.{0,2}\s*$/.test(value)) {
+  if (typeof value !== "string" || /^\.{0,2}$/.test(value.trim())) {
     throw new TypeError(`${name} must be a non-blank gid${orNull ? " or null" : ""}, got ${typeof value === "string" ? JSON.stringify(value) : shown(value)}`);
   }
   return value;
