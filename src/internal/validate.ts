@@ -6,22 +6,24 @@ import { MAX_TIMER_MS } from "./sleep.ts";
 export const shown = (value: unknown): string => (typeof value === "number" ? String(value) : value === null ? "null" : typeof value);
 
 /**
- * The baseUrl, normalized (no trailing slash): absolute, https: (or http: on a loopback host), with
- * no credentials, query or fragment (even an empty "?" or "#" would land between the base path and
- * every request's path). Messages show its scheme and host only: userinfo would be a password.
+ * The baseUrl, normalized (no trailing slash): absolute, without credentials, query or fragment
+ * (even an empty "?" or "#" would land between the base path and every request's path), and
+ * https: (or http: on a loopback host). The href is normalized (scheme and host lowercased, a path
+ * always), so userinfo shows as an "@" before the path. Messages show at most the scheme and host:
+ * userinfo would be a password.
  */
 export function checkBaseUrl(baseUrl: unknown): string {
-  let url: URL | undefined;
+  let href = "";
   try {
-    url = new URL(String(baseUrl));
+    href = new URL(String(baseUrl)).href;
   } catch {
-    // shown as no URL at all, below
+    // not a URL: refused below
   }
-  // The href is normalized (scheme and host lowercased, a path always), so userinfo shows as "@" before the path.
-  if (!url || !/^(https:\/\/[^/@]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)\/[^?#]*$/.test(url.href)) {
-    throw new TypeError(`baseUrl must be an absolute https: URL (http: on loopback only) without credentials, query or fragment${url ? `, got ${url.protocol}//${url.host}` : ""}`);
+  if (!/^\w+:\/\/[^/@]*\/[^?#]*$/.test(href)) throw new TypeError("baseUrl must be an absolute URL without credentials, query or fragment");
+  if (!/^(https:|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])[:/])/.test(href)) {
+    throw new TypeError(`baseUrl must be https: (http: on loopback only), got ${href.replace(/(\/\/[^/]*).*/, "$1")}`);
   }
-  return url.href.replace(/\/+$/, "");
+  return href.replace(/\/+$/, "");
 }
 
 /**
