@@ -8,8 +8,6 @@ import type { FieldList, Narrowed } from "../selection.ts";
 import type { Job, RequestOptions, WaitedJob, WaitOptions } from "../types.ts";
 import { checkDuration, checkFunction, checkGid, checkObject, checkSignal } from "../internal/validate.ts";
 
-/** How much longer each wait between polls gets, up to maxIntervalMs. */
-const GROWTH = 1.5;
 /**
  * The shortest wait between polls: a smaller intervalMs counts as this. Every wait goes through the
  * timer queue, so other work runs, and a wait sends at most 100 polls a second even against a fake
@@ -54,7 +52,7 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
         if (job.status === "succeeded") return job;
         if (job.status === "failed") throw new JobFailedError(job, ctx.transport.redactor(), gid);
         await sleep(interval, stop);
-        interval = Math.min(interval * GROWTH, maxInterval);
+        interval = Math.min(interval * 1.5, maxInterval); // each wait grows by half, up to maxIntervalMs
       }
     } catch (error) {
       throw stop.aborted ? stop.reason : error;
