@@ -34,3 +34,38 @@ export const operations = {
   getTaskForCustomID: ["GET", "/workspaces/{workspace_gid}/tasks/custom_id/{custom_id}", true],
   searchTasksForWorkspace: ["GET", "/workspaces/{workspace_gid}/tasks/search", true],
 } as const satisfies Record<string, Operation>;
+
+/** An operation as the client declares it: "METHOD /path/template". */
+export type Route = `${Operation[0]} /${string}`;
+
+export const getJob = "GET /jobs/{job_gid}";
+export const getTasks = "GET /tasks";
+export const createTask = "POST /tasks";
+export const getTask = "GET /tasks/{task_gid}";
+export const updateTask = "PUT /tasks/{task_gid}";
+export const deleteTask = "DELETE /tasks/{task_gid}";
+export const duplicateTask = "POST /tasks/{task_gid}/duplicate";
+export const getTasksForProject = "GET /projects/{project_gid}/tasks";
+export const getTasksForSection = "GET /sections/{section_gid}/tasks";
+export const getTasksForTag = "GET /tags/{tag_gid}/tasks";
+export const getTasksForUserTaskList = "GET /user_task_lists/{user_task_list_gid}/tasks";
+export const getSubtasksForTask = "GET /tasks/{task_gid}/subtasks";
+export const createSubtaskForTask = "POST /tasks/{task_gid}/subtasks";
+export const setParentForTask = "POST /tasks/{task_gid}/setParent";
+export const getDependenciesForTask = "GET /tasks/{task_gid}/dependencies";
+export const addDependenciesForTask = "POST /tasks/{task_gid}/addDependencies";
+export const removeDependenciesForTask = "POST /tasks/{task_gid}/removeDependencies";
+export const getDependentsForTask = "GET /tasks/{task_gid}/dependents";
+export const addDependentsForTask = "POST /tasks/{task_gid}/addDependents";
+export const removeDependentsForTask = "POST /tasks/{task_gid}/removeDependents";
+export const addProjectForTask = "POST /tasks/{task_gid}/addProject";
+export const removeProjectForTask = "POST /tasks/{task_gid}/removeProject";
+export const addTagForTask = "POST /tasks/{task_gid}/addTag";
+export const removeTagForTask = "POST /tasks/{task_gid}/removeTag";
+export const addFollowersForTask = "POST /tasks/{task_gid}/addFollowers";
+export const removeFollowerForTask = "POST /tasks/{task_gid}/removeFollowers";
+export const getTaskForCustomID = "GET /workspaces/{workspace_gid}/tasks/custom_id/{custom_id}";
+export const searchTasksForWorkspace = "GET /workspaces/{workspace_gid}/tasks/search";
+
+/** The POST and PATCH routes marked x-idempotent: sending them twice leaves the same state. */
+export const idempotentWrites: readonly Route[] = [setParentForTask, addDependenciesForTask, removeDependenciesForTask, addDependentsForTask, removeDependentsForTask, addProjectForTask, removeProjectForTask, addTagForTask, removeTagForTask, addFollowersForTask, removeFollowerForTask];

@@ -9,7 +9,7 @@ import { resolveRetry, type RetryOptions } from "./core/retry.ts";
 import { createTasksApi, type TasksApi } from "./resources/tasks.ts";
 import { createTransport, type FetchLike } from "./core/transport.ts";
 import type { paths, TokenSource } from "./types.ts";
-import { checkBaseUrl, checkDuration, checkToken } from "./internal/validate.ts";
+import { checkBaseUrl, checkDuration, checkFunction, checkObject, checkToken } from "./internal/validate.ts";
 
 export const DEFAULT_BASE_URL = "https://app.asana.com/api/1.0";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -63,20 +63,33 @@ export interface AsanaClient {
 }
 
 export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
-  if (options === null || typeof options !== "object") throw new TypeError("createAsanaClient needs an options object");
-  const { token, fetch, headers, enable = [], disable = [] } = options;
+  checkObject(options, "options");
+  const { token, fetch, headers, enable = [], disable = [], onWarning, rateLimit, concurrency = {}, quotaStore } = options;
   if (typeof token === "string") checkToken(token, "token");
-  else if (typeof token !== "function") throw new TypeError("token must be a non-empty string or a function returning one");
-  if (fetch !== undefined && typeof fetch !== "function") throw new TypeError("fetch must be a function");
-  if (options.onWarning !== undefined && typeof options.onWarning !== "function") throw new TypeError("onWarning must be a function");
+  else if (typeof token !== "function") throw new TypeError("token must be a string or a function");
+  checkFunction(fetch, "fetch");
+  checkFunction(onWarning, "onWarning");
+  // A quota store, e.g. createRedisQuotaStore(redis).
+  if (quotaStore !== undefined) checkFunction(quotaStore?.limiter ?? 0, "quotaStore.limiter");
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const retry = resolveRetry(options.retry);
   const timeoutMs = checkDuration(options.timeoutMs, "timeoutMs", DEFAULT_TIMEOUT_MS, { infinity: true });
-  if (options.rateLimit) checkDuration(options.rateLimit.windowMs, "rateLimit.windowMs", 0);
-  const limiter = createLimiter(options, timeoutMs);
+  if (rateLimit) checkDuration(rateLimit.windowMs, "rateLimit.windowMs", 0);
+  // The in-memory limiter, shared through the quota store when there is one; none when both limits are off.
+  const local = concurrency === false && rateLimit === false ? undefined : new Limiter(concurrency, rateLimit);
+  const limiter =
+    local && quotaStore
+      ? quotaStore.limiter({
+          concurrency,
+          rateLimit,
+          local,
+          leaseMs: Number.isFinite(timeoutMs) ? timeoutMs : DEFAULT_TIMEOUT_MS,
+          onWarning: onWarning ?? defaultOnWarning,
+        })
+      : local;
 
   // The watcher redacts with the transport's tokens: bound late, as the transport takes the watcher.
-  const onResponse = createChangeWatcher(options.onWarning, () => transport.redactor());
+  const onResponse = createChangeWatcher(onWarning, () => transport.redactor());
   const transport = createTransport({ token, fetch, retry, limiter, baseUrl, onResponse });
   const client = createClient<paths>({
     baseUrl,
@@ -97,15 +110,4 @@ export function createAsanaClient(options: AsanaClientOptions): AsanaClient {
     disable,
   };
   return { tasks: createTasksApi(ctx), jobs: createJobsApi(ctx), raw: createRaw(client, transport, timeoutMs) };
-}
-
-/** The in-memory limiter, shared through the quota store when there is one; none when both limits are off. */
-function createLimiter(options: AsanaClientOptions, timeoutMs: number): QuotaLimiter | undefined {
-  const { concurrency = {}, rateLimit, quotaStore } = options;
-  if (quotaStore !== undefined && typeof quotaStore?.limiter !== "function") throw new TypeError("quotaStore must be a quota store, e.g. createRedisQuotaStore(redis)");
-  if (concurrency === false && rateLimit === false) return undefined;
-  const local = new Limiter(concurrency, rateLimit);
-  if (!quotaStore) return local;
-  const leaseMs = Number.isFinite(timeoutMs) ? timeoutMs : DEFAULT_TIMEOUT_MS;
-  return quotaStore.limiter({ concurrency, rateLimit, local, leaseMs, onWarning: options.onWarning ?? defaultOnWarning });
 }

@@ -3,7 +3,7 @@
  * of its operation's row in generated/operations.ts, so the facade and `raw` retry alike. Looked up
  * only when a retry is in question, never on the way out.
  */
-import { operations } from "../../generated/operations.ts";
+import { idempotentWrites } from "../../generated/operations.ts";
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
@@ -11,9 +11,8 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE
 let safeWrites: RegExp[] | undefined;
 
 function patterns(): RegExp[] {
-  return (safeWrites ??= Object.values(operations)
-    .filter(([method, , idempotent]) => idempotent && !SAFE_METHODS.has(method))
-    .map(([method, path]) => new RegExp(`^${method} (/[^?#]*)?${path.replace(/\{\w+\}/g, "[^/]+")}$`)));
+  // "POST /tasks/{task_gid}/addTag" → ^POST (/[^?#]*)?/tasks/[^/]+/addTag$
+  return (safeWrites ??= idempotentWrites.map((route) => new RegExp(`^${route.replace(" ", " (/[^?#]*)?").replace(/\{\w+\}/g, "[^/]+")}$`)));
 }
 
 /** `url` is the request's absolute URL: its pathname, after whatever base path, names the operation. */

@@ -3,17 +3,15 @@
  * TypeError naming what is wrong, before any request. The facade wraps bodies in `{data: …}` itself.
  */
 import type { DuplicateInclude } from "../types.ts";
-import { checkGid, checkGidList, checkObject, checkTaskBody } from "./validate.ts";
+import { checkGid, checkGidList, checkObject, checkTaskDates, shown } from "./validate.ts";
 
 /** Turns the argument after the path gids into the `data` of the request body; throws on bad input. */
 export type BodyRule = (value: unknown) => object;
 
 /** An object of fields, never its own `{data: …}` envelope (Asana would answer 200 and change nothing). */
-export function fields(value: unknown, name = "body"): Record<string, unknown> {
-  const body = checkObject(value, name) as Record<string, unknown>;
-  if (Object.hasOwn(body, "data")) {
-    throw new TypeError(`${name} must be the fields themselves: the client wraps them in {data: …}, so pass body.data`);
-  }
+function fields(value: unknown): Record<string, unknown> {
+  const body = checkObject(value, "body");
+  if (Object.hasOwn(body, "data")) throw new TypeError("body must be the fields: the client wraps them in {data}");
   return body;
 }
 
@@ -25,54 +23,48 @@ export const gidsAs = (key: string, name: string): BodyRule => (value) => ({ [ke
 
 /** Task fields whose own endpoints change them: PUT refuses them. */
 const MOVED: Record<string, string> = {
-  projects: "addProject/removeProject",
-  tags: "addTag/removeTag",
-  followers: "addFollowers/removeFollowers",
-  parent: "setParent",
-  workspace: "nothing (a task never changes workspace)",
+  projects: ": use add/removeProject",
+  tags: ": use add/removeTag",
+  followers: ": use add/removeFollowers",
+  parent: ": use setParent",
+  workspace: "", // a task keeps its workspace
 };
 
 export const createBody: BodyRule = (value) => {
   const body = fields(value);
-  checkTaskBody(body);
+  checkTaskDates(body);
   return body;
 };
 
 export const updateBody: BodyRule = (value) => {
   const body = createBody(value) as Record<string, unknown>;
   for (const key in MOVED) {
-    if (Object.hasOwn(body, key)) throw new TypeError(`body.${key} cannot be changed by update: use ${MOVED[key]}`);
+    if (Object.hasOwn(body, key)) throw new TypeError(`body.${key} cannot be changed by update${MOVED[key]}`);
   }
   return body;
 };
 
-/** A gid, or null where Asana takes null (setParent's parent and anchors). */
-function gidOrNull(value: unknown, name: string): void {
-  if (value !== null) checkGid(value, name);
-}
-
 /** insert_before / insert_after: at most one, each a gid or null. */
-function anchors(body: Record<string, unknown>): void {
+function anchored(body: Record<string, unknown>): Record<string, unknown> {
   const { insert_before: before, insert_after: after } = body;
   if (before !== undefined && after !== undefined) throw new TypeError("body takes insert_before or insert_after, not both");
-  if (before !== undefined) gidOrNull(before, "body.insert_before");
-  if (after !== undefined) gidOrNull(after, "body.insert_after");
+  if (before !== undefined) checkGid(before, "body.insert_before", true);
+  if (after !== undefined) checkGid(after, "body.insert_after", true);
+  return body;
 }
 
+/** `parent` is required: a task gid, or null to make the task top-level. */
 export const setParentBody: BodyRule = (value) => {
   const body = fields(value);
-  if (body.parent === undefined) throw new TypeError("body.parent is required: a task gid, or null to make the task top-level");
-  gidOrNull(body.parent, "body.parent");
-  anchors(body);
-  return body;
+  checkGid(body.parent, "body.parent", true);
+  return anchored(body);
 };
 
 export const addProjectBody: BodyRule = (value) => {
   const body = fields(value);
   checkGid(body.project, "body.project");
   if (body.section !== undefined) checkGid(body.section, "body.section");
-  anchors(body);
-  return body;
+  return anchored(body);
 };
 
 /** Asana's duplicate `include` fields; typed against the spec's enum, so a new value fails to compile here. */
@@ -89,8 +81,7 @@ void _everyInclude;
 export const duplicateBody: BodyRule = (value) => {
   const { include, ...rest } = fields(value === undefined ? {} : value);
   if (include === undefined) return rest;
-  if (!Array.isArray(include)) throw new TypeError("body.include must be an array of field names");
-  const unknown = include.filter((field) => !(INCLUDE as readonly unknown[]).includes(field));
-  if (unknown.length > 0) throw new TypeError(`body.include has unknown field(s) ${unknown.join(", ")}; allowed: ${INCLUDE.join(", ")}`);
-  return { ...rest, include: include.join(",") };
+  const unknown = Array.isArray(include) ? include.filter((field) => !(INCLUDE as readonly unknown[]).includes(field)) : [shown(include)];
+  if (unknown.length) throw new TypeError(`body.include must be an array of ${INCLUDE.join(", ")}; got ${unknown.join(", ")}`);
+  return { ...rest, include: (include as string[]).join(",") };
 };

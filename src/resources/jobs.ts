@@ -1,4 +1,4 @@
-import { operations } from "../../generated/operations.ts";
+import { getJob as getJobOp } from "../../generated/operations.ts";
 import type { ClientContext } from "../core/call.ts";
 import { single } from "../core/operations.ts";
 import { JobFailedError } from "../core/errors.ts";
@@ -6,10 +6,8 @@ import { callScope } from "../internal/scope.ts";
 import { sleep } from "../internal/sleep.ts";
 import type { FieldList, Narrowed } from "../selection.ts";
 import type { Job, RequestOptions, WaitedJob, WaitOptions } from "../types.ts";
-import { checkDuration, checkGid, checkSignal } from "../internal/validate.ts";
+import { checkDuration, checkFunction, checkGid, checkObject, checkSignal } from "../internal/validate.ts";
 
-/** How much longer each wait between polls gets, up to maxIntervalMs. */
-const GROWTH = 1.5;
 /**
  * The shortest wait between polls: a smaller intervalMs counts as this. Every wait goes through the
  * timer queue, so other work runs, and a wait sends at most 100 polls a second even against a fake
@@ -28,20 +26,20 @@ export interface JobsApi {
 }
 
 /** jobs.get; `wait` polls through it. */
-export const getJob = single(operations.getJob);
+export const getJob = single(getJobOp);
 
 export function createJobsApi(ctx: ClientContext): JobsApi {
   const get = getJob(ctx) as JobsApi["get"];
 
   async function wait(jobOrGid: string | Pick<Job, "gid">, opts: WaitOptions = {}): Promise<Job> {
     const gid = checkGid(typeof jobOrGid === "string" ? jobOrGid : jobOrGid?.gid, "job");
-    if (opts === null || typeof opts !== "object") throw new TypeError("options must be an object");
+    checkObject(opts, "options");
     let interval = Math.max(MIN_POLL_INTERVAL_MS, checkDuration(opts.intervalMs, "intervalMs", 500));
     const maxInterval = Math.max(interval, checkDuration(opts.maxIntervalMs, "maxIntervalMs", 5_000));
     const timeoutMs = checkDuration(opts.timeoutMs, "timeoutMs", 600_000, { infinity: true });
     const signal = checkSignal(opts.signal);
     const { onPoll } = opts;
-    if (onPoll !== undefined && typeof onPoll !== "function") throw new TypeError("onPoll must be a function");
+    checkFunction(onPoll, "onPoll");
     if (signal?.aborted) throw signal.reason;
 
     // One signal stops the poll in flight and the sleep alike, for the deadline or the caller's abort.
@@ -54,7 +52,7 @@ export function createJobsApi(ctx: ClientContext): JobsApi {
         if (job.status === "succeeded") return job;
         if (job.status === "failed") throw new JobFailedError(job, ctx.transport.redactor(), gid);
         await sleep(interval, stop);
-        interval = Math.min(interval * GROWTH, maxInterval);
+        interval = Math.min(interval * 1.5, maxInterval); // each wait grows by half, up to maxIntervalMs
       }
     } catch (error) {
       throw stop.aborted ? stop.reason : error;

@@ -1,5 +1,5 @@
 /** Asana's Tasks API: one declaration per operation over the shared shapes in core/operations.ts. */
-import { operations as op } from "../../generated/operations.ts";
+import * as op from "../../generated/operations.ts";
 import type { ClientContext } from "../core/call.ts";
 import { action, bind, list, single, type Declaration, type QueryRule } from "../core/operations.ts";
 import { createdAtPages } from "../core/pagination/created-at.ts";
@@ -95,9 +95,14 @@ export interface TasksApi {
 /** GET /tasks answers 400 without one of these scopes. */
 const needsScope: QueryRule = ({ project, section, assignee, workspace }) => {
   if (!project && !section && !(assignee && workspace)) {
-    throw new TypeError("tasks.list needs project, section, or both assignee and workspace");
+    throw new TypeError("tasks.list needs project, section, or assignee and workspace");
   }
 };
+
+const dependencyGids = gidsAs("dependencies", "dependencyGids");
+const dependentGids = gidsAs("dependents", "dependentGids");
+const tagGid = gidAs("tag", "tagGid");
+const followerGids = gidsAs("followers", "followerGids");
 
 /** The declarations, one per operation (exported for the test that every operation has a method). */
 export const TASKS = {
@@ -107,27 +112,27 @@ export const TASKS = {
   update: single(op.updateTask, updateBody),
   delete: action(op.deleteTask),
   duplicate: single(op.duplicateTask, duplicateBody),
-  list: list(op.getTasks, { query: needsScope }),
+  list: list(op.getTasks, needsScope),
   forProject: list(op.getTasksForProject),
   forSection: list(op.getTasksForSection),
   forTag: list(op.getTasksForTag),
   forUserTaskList: list(op.getTasksForUserTaskList),
-  search: list(op.searchTasksForWorkspace, { scheme: createdAtPages }),
+  search: list(op.searchTasksForWorkspace, undefined, createdAtPages),
   subtasks: list(op.getSubtasksForTask),
   createSubtask: single(op.createSubtaskForTask, createBody),
   setParent: single(op.setParentForTask, setParentBody),
   dependencies: list(op.getDependenciesForTask),
-  addDependencies: action(op.addDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
-  removeDependencies: action(op.removeDependenciesForTask, gidsAs("dependencies", "dependencyGids")),
+  addDependencies: action(op.addDependenciesForTask, dependencyGids),
+  removeDependencies: action(op.removeDependenciesForTask, dependencyGids),
   dependents: list(op.getDependentsForTask),
-  addDependents: action(op.addDependentsForTask, gidsAs("dependents", "dependentGids")),
-  removeDependents: action(op.removeDependentsForTask, gidsAs("dependents", "dependentGids")),
+  addDependents: action(op.addDependentsForTask, dependentGids),
+  removeDependents: action(op.removeDependentsForTask, dependentGids),
   addProject: action(op.addProjectForTask, addProjectBody),
   removeProject: action(op.removeProjectForTask, gidAs("project", "projectGid")),
-  addTag: action(op.addTagForTask, gidAs("tag", "tagGid")),
-  removeTag: action(op.removeTagForTask, gidAs("tag", "tagGid")),
-  addFollowers: single(op.addFollowersForTask, gidsAs("followers", "followerGids")),
-  removeFollowers: single(op.removeFollowerForTask, gidsAs("followers", "followerGids")),
+  addTag: action(op.addTagForTask, tagGid),
+  removeTag: action(op.removeTagForTask, tagGid),
+  addFollowers: single(op.addFollowersForTask, followerGids),
+  removeFollowers: single(op.removeFollowerForTask, followerGids),
 } satisfies Record<keyof TasksApi, Declaration>;
 
 export const createTasksApi = (ctx: ClientContext): TasksApi => bind<TasksApi>(ctx, TASKS);
