@@ -101,11 +101,14 @@ describe.each(flavours(() => world!))("$name", (flavour) => {
     controller.abort(new Error("changed my mind"));
     expect(await aborted).toEqual(new Error("changed my mind"));
     await Promise.all([fourth, fifth]);
-    expect(wire.arrivals.map((a) => a.path)).toEqual(["1", "2", "4", "5"]);
+    // The third never goes; the fourth and fifth may arrive in either order (the fifth inherits the
+    // place of the third, whose blocker was answered first).
+    expect(wire.arrivals.map((a) => a.path).slice(0, 2)).toEqual(["1", "2"]);
+    expect(wire.arrivals.map((a) => a.path).slice(2).sort()).toEqual(["4", "5"]);
     // Both go when the next window opens: the fifth does not wait a further window for the one that left.
-    const [, , fourthAt, fifthAt] = wire.arrivals.map((a) => a.at);
-    expect(fourthAt! - wire.answeredAt[0]!).toBeGreaterThanOrEqual(600 - 2);
-    expect(fifthAt! - fourthAt!).toBeLessThan(300);
+    const at = (gid: string) => wire.arrivals.find((a) => a.path === gid)!.at;
+    expect(Math.min(at("4"), at("5")) - wire.answeredAt[0]!).toBeGreaterThanOrEqual(600 - 2);
+    expect(Math.abs(at("5") - at("4"))).toBeLessThan(300);
   });
 
   test("after a 429, queued requests and the retry wait out Retry-After", async () => {
