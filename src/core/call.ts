@@ -3,7 +3,7 @@ import type { Client } from "openapi-fetch";
 import { featureHeaders } from "./deprecations.ts";
 import { ConnectionError } from "./errors.ts";
 import { resolveRetry, type RetryPolicy } from "./retry.ts";
-import { UNABORTABLE } from "../internal/abortable.ts";
+import { unabortable } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
 import { parsedBody, type FetchLike, type Transport } from "./transport.ts";
 import type { NextPage, paths, RequestOptions } from "../types.ts";
@@ -70,7 +70,7 @@ export function prepareCall(ctx: ClientContext, opts: RequestOptions | undefined
       // the transport gets it either way, for its own stages. parseAs "stream": the strict transport
       // has already parsed the body once.
       const inInit = transport.signalInInit;
-      const callSignal = scope.signal ?? UNABORTABLE;
+      const callSignal = scope.signal ?? unabortable();
       let sent: Request | undefined;
       const fetch: FetchLike = (request) => transport.send((sent = request), true, retry, callSignal, scope.deadline);
       const { response } = await send({ fetch, signal: inInit ? undefined : scope.signal, headers, parseAs: "stream" });

@@ -6,7 +6,7 @@
  */
 import type { Client } from "openapi-fetch";
 import type { FetchLike, Transport } from "./transport.ts";
-import { UNABORTABLE } from "../internal/abortable.ts";
+import { unabortable } from "../internal/abortable.ts";
 import { callScope } from "../internal/scope.ts";
 import { checkGid, checkSignal } from "../internal/validate.ts";
 import type { paths } from "../types.ts";
@@ -39,7 +39,7 @@ export function createRaw(client: Client<paths>, transport: Transport, timeoutMs
     checkPathParams(path, init);
     const scope = callScope(checkSignal(init?.signal), timeoutMs);
     try {
-      const callSignal = scope.signal ?? UNABORTABLE;
+      const callSignal = scope.signal ?? unabortable();
       const fetch: FetchLike = (request) => transport.send(request, false, undefined, callSignal, scope.deadline);
       // `fetch` and `redirect` last: every raw request goes through the transport, which follows no redirect.
       const options = { ...init, signal: transport.signalInInit ? undefined : scope.signal, fetch, redirect: "manual" as const };

@@ -9,7 +9,7 @@ import { ConnectionError, createAsanaError, isOwnError, parseErrorBody, type Asa
 import { isRetrySafe } from "./idempotency.ts";
 import type { QuotaLimiter } from "./quota/types.ts";
 import { backoffMs, isRetryableStatus, retryAfterMs, type RetryPolicy } from "./retry.ts";
-import { readBody, UNABORTABLE, untilAborted, utf8Text } from "../internal/abortable.ts";
+import { readBody, unabortable, untilAborted, utf8Text } from "../internal/abortable.ts";
 import { createRedactor, sanitizeError, type Redact } from "../internal/redact.ts";
 import { sleep } from "../internal/sleep.ts";
 import { checkToken } from "../internal/validate.ts";
@@ -34,7 +34,7 @@ export interface Transport {
    * through parsedBody(response), so openapi-fetch need not parse it again.
    * Lenient (`raw`): every status comes back as a Response, its body already read, like plain openapi-fetch.
    * `signal`: the call's, for the transport's own stages and, with the global fetch, for fetch's
-   * init (UNABORTABLE: there is none); without it, the Request's. `deadline` (Date.now() time, from
+   * init (unabortable(): there is none); without it, the Request's. `deadline` (Date.now() time, from
    * CallScope): a Retry-After that ends past it fails the call at once.
    */
   send(request: Request, strict: boolean, retry?: RetryPolicy | false, signal?: AbortSignal, deadline?: number): Promise<Response>;
@@ -105,7 +105,7 @@ export function createTransport(config: TransportConfig): Transport {
       // request.url is serialized anew on every read: read once.
       const { method, url } = request;
       if (!url.startsWith(prefix)) throw new TypeError(`${method} ${redactor()(url)} is outside the baseUrl ${prefix}: not sent`);
-      const init = config.fetch === undefined && callSignal !== undefined && callSignal !== UNABORTABLE ? { signal: callSignal } : undefined;
+      const init = config.fetch === undefined && callSignal !== undefined && callSignal !== unabortable() ? { signal: callSignal } : undefined;
       // Redirects come back here instead of being followed (see redirectError).
       let current = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
       // Set once an attempt may have been carried out unseen: a 5xx, a lost connection, a cut-off body.

@@ -18,8 +18,13 @@ interface StageSlot {
 
 const slots = new WeakMap<AbortSignal, StageSlot>();
 
-/** A signal nothing can abort, for calls with neither a timeout nor a caller's signal: its stages cost nothing. */
-export const UNABORTABLE: AbortSignal = new AbortController().signal;
+let never: AbortSignal | undefined;
+
+/**
+ * A signal nothing can abort, for calls with neither a timeout nor a caller's signal: its stages cost
+ * nothing. Made on first use: workerd refuses an AbortController at a module's top level.
+ */
+export const unabortable = (): AbortSignal => (never ??= new AbortController().signal);
 
 /**
  * The abort of a signal the caller owns (a CallScope's controller): aborts it, then cancels the
@@ -38,7 +43,7 @@ export function stagedAbort(controller: AbortController): (reason: unknown) => v
 
 /** Runs `cancel` if the signal aborts while the stage is on; returns the function that ends the stage. */
 function stage(signal: AbortSignal, cancel: (reason: unknown) => void): () => void {
-  if (signal === UNABORTABLE) return noop;
+  if (signal === never) return noop;
   const slot = slots.get(signal);
   if (slot) {
     slot.cancel = cancel;
