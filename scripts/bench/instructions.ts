@@ -1,9 +1,12 @@
 /**
- * Instructions per call, counted by callgrind: unlike time, the same on a busy machine (two runs of
- * one build agree within about 1 %). Each case runs twice under valgrind (N1 and N2 calls after the
- * same warm-up); the difference in instructions divided by N2 − N1 is the cost of one call, start-up
- * and warm-up cancelled out. About a minute and a half per case: a bench section of the full run
- * (skipped when valgrind is missing), and a profiling aid on its own:
+ * Instructions per call, counted by callgrind: unlike time, nearly the same on a busy machine. Each
+ * case runs twice under valgrind (N1 and N2 calls after the same warm-up); the difference in
+ * instructions divided by N2 − N1 is the cost of one call, start-up and warm-up cancelled out.
+ * V8 runs in predictable mode with a fixed hash seed and a young generation large enough that short-
+ * lived call objects die there: with 5,000 calls and V8's defaults, whether a major GC fell in one
+ * run moved the count by ±10 % from run to run on a loaded machine; so, three runs agree within 2 %.
+ * About two minutes per case: a bench section of the full run (skipped when valgrind is missing), and
+ * a profiling aid on its own:
  *
  *   npx tsx scripts/bench/instructions.ts ["case name" ...]
  */
@@ -15,7 +18,8 @@ import { fileURLToPath } from "node:url";
 import { ABLATIONS, CASES } from "./cases.ts";
 
 const N1 = 1_000;
-const N2 = 5_000;
+const N2 = 9_000;
+const V8_FLAGS = ["--single-threaded", "--predictable", "--hash-seed=1", "--max-semi-space-size=32"];
 const loop = fileURLToPath(new URL("./loop-case.ts", import.meta.url));
 
 export interface InstructionsOptions {
@@ -33,7 +37,7 @@ function count(name: string, n: number, dir: string): number {
   const out = join(dir, `cg.${n}.out`);
   execFileSync(
     "valgrind",
-    ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${out}`, process.execPath, "--single-threaded", "--import", "tsx", loop, name, String(n)],
+    ["--tool=callgrind", "--smc-check=all-non-file", `--callgrind-out-file=${out}`, process.execPath, ...V8_FLAGS, "--import", "tsx", loop, name, String(n)],
     { stdio: ["ignore", "ignore", "ignore"] },
   );
   const summary = /^summary:\s+(\d+)/m.exec(readFileSync(out, "utf8"));

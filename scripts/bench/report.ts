@@ -151,8 +151,8 @@ function instructionsSection(i: InstructionsResult): string {
     i.skipped
       ? `Not measured: ${i.skipped}.`
       : [
-          `Instructions per call counted by valgrind's callgrind (the difference between runs of 5,000 and 1,000 calls`,
-          `after the same warm-up, divided by 4,000): the same on a busy machine, where time is not.`,
+          `Instructions per call counted by valgrind's callgrind (the difference between runs of 9,000 and 1,000 calls`,
+          `after the same warm-up, divided by 8,000; V8 in predictable mode): the same on a busy machine, where time is not.`,
           ``,
           table(["case", "k instructions/call", "÷ openapi-fetch GET"], rows),
         ].join("\n"),
