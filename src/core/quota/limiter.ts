@@ -11,6 +11,7 @@
  *
  * This process's state only; asana-fetch/redis shares the same rules across processes.
  */
+import { abortable } from "../../internal/abortable.ts";
 import { sleep } from "../../internal/sleep.ts";
 import { FORGET_AFTER_WINDOWS, lesson } from "./learning.ts";
 import { WaitQueue } from "./queue.ts";
@@ -199,15 +200,7 @@ function settle(mark: Mark, at: number): void {
 
 /** Resolves once the mark's answer has arrived. */
 function settled(mark: Mark, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal!.reason);
-    (mark.waiters ??= []).push(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    });
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return abortable<void>(signal, (resolve) => (mark.waiters ??= []).push(resolve));
 }
 
 function pool(max: number, name: string): Pool {
