@@ -86,8 +86,9 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
     counting = false;
   };
 
-  const mustWait = (blocker: Mark | undefined, now: number) =>
-    now < pausedUntil || (!!blocker && !!budget && (blocker.at === undefined || blocker.at + budget.windowMs > now));
+  /** How long a start must wait: for any pause, and for the blocker's answer (Infinity until it arrives) a window back. */
+  const delay = (blocker: Mark | undefined, now: number) =>
+    Math.max(pausedUntil - now, blocker && budget ? (blocker.at ?? Infinity) + budget.windowMs - now : 0);
 
   const ticket = (mark: Mark): Ticket => {
     if (lessonAt === 0) lessonAt = Date.now();
@@ -95,15 +96,9 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
     return mark;
   };
 
-  /** Waits out any pause, then until the request `budget.requests` places back was answered a window ago. */
+  /** Waits out the delay, looking again after each wait (a 429 may have paused everything meanwhile). */
   const turn = async (blocker: Mark | undefined, signal: AbortSignal | undefined) => {
-    for (let now = Date.now(); mustWait(blocker, now); now = Date.now()) {
-      await (now < pausedUntil
-        ? sleep(pausedUntil - now, signal)
-        : blocker!.at === undefined
-          ? settled(blocker!, signal)
-          : sleep(blocker!.at + budget!.windowMs - now, signal));
-    }
+    for (let ms; (ms = delay(blocker, Date.now())) > 0; ) await (ms === Infinity ? settled(blocker!, signal) : sleep(ms, signal));
   };
 
   /** Holding a slot: takes a place in the budget, then waits its turn if it has to. */
@@ -116,7 +111,7 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
     const blocker = marks[marks.length - requests];
     marks.push(mark);
     if (marks.length > 2 * KEEP_MARKS + requests) marks.splice(0, marks.length - KEEP_MARKS - requests);
-    if (!mustWait(blocker, now)) return ticket(mark);
+    if (!(delay(blocker, now) > 0)) return ticket(mark);
     return turn(blocker, signal).then(
       () => ticket(mark),
       (error: unknown) => {
