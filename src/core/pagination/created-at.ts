@@ -9,8 +9,8 @@ export interface SearchCursor {
   /** The created_at bound (exclusive) for the next request, as ISO 8601. */
   bound: string;
   /** The boundary millisecond and the gids already yielded at it: the only ones a next page can repeat. */
-  boundaryMs: number;
-  seenAtBoundary: Set<string>;
+  ms: number;
+  seen: Set<string>;
 }
 
 /** What the scheme reads of an item. */
@@ -55,15 +55,15 @@ export const createdAtPages: PageScheme = {
     return async (at, _wanted, signal) => {
       const cursor = at as SearchCursor | undefined;
       const raw = await items(cursor ? { ...base, [boundKey]: cursor.bound } : base, signal);
-      const seen = cursor?.seenAtBoundary;
+      const seen = cursor?.seen;
       const data = seen ? raw.filter((task) => !seen.has(task.gid)) : raw;
       const lastMs = stamp(raw[raw.length - 1]);
       if (raw.length < limit || Number.isNaN(lastMs)) return onePage(data);
       // A full page of repeats: more tasks share this millisecond than a page holds. Move past it.
-      if (data.length === 0) return onePage(data, { bound: new Date(lastMs).toISOString(), boundaryMs: NaN, seenAtBoundary: new Set() });
-      const atBoundary = new Set(cursor?.boundaryMs === lastMs ? cursor.seenAtBoundary : undefined);
+      if (data.length === 0) return onePage(data, { bound: new Date(lastMs).toISOString(), ms: NaN, seen: new Set() });
+      const atBoundary = new Set(cursor?.ms === lastMs ? cursor.seen : undefined);
       for (const task of raw) if (stamp(task) === lastMs) atBoundary.add(task.gid);
-      return onePage(data, { bound: new Date(lastMs + step).toISOString(), boundaryMs: lastMs, seenAtBoundary: atBoundary });
+      return onePage(data, { bound: new Date(lastMs + step).toISOString(), ms: lastMs, seen: atBoundary });
     };
   },
 };
