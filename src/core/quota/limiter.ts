@@ -33,10 +33,10 @@ interface Pool {
 interface Mark extends Ticket {
   /** When its answer arrived (or, never sent, when it stopped counting); undefined while in flight. */
   at: number | undefined;
-  waiters?: Array<() => void>;
+  wake?: Array<() => void>;
   readonly pool: Pool;
   /** Which lesson was in force when it was let through. */
-  generation: number;
+  gen: number;
 }
 
 /** Marks kept for a budget learned later, and at most this many (beyond the budget itself). */
@@ -92,7 +92,7 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
 
   const ticket = (mark: Mark): Ticket => {
     if (lessonAt === 0) lessonAt = Date.now();
-    mark.generation = generation;
+    mark.gen = generation;
     return mark;
   };
 
@@ -105,7 +105,7 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
   const admit = (target: Pool, signal: AbortSignal | undefined): Ticket | Promise<Ticket> => {
     const now = Date.now();
     if (learns && budget && now - lessonAt > budget.windowMs * FORGET_AFTER_WINDOWS) learn(undefined, now);
-    const mark: Mark = { at: undefined, pool: target, generation, release };
+    const mark: Mark = { at: undefined, pool: target, gen: generation, release };
     // The one it must wait for under the budget in force (none without one, or with fewer marks).
     const requests = budget?.requests ?? 0;
     const blocker = marks[marks.length - requests];
@@ -117,7 +117,7 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
       (error: unknown) => {
         // Never sent: it hands its place on, so whoever waits for it waits only for its own blocker.
         if (!blocker || blocker.at !== undefined) settle(mark, blocker?.at ?? -Infinity);
-        else (blocker.waiters ??= []).push(() => settle(mark, blocker.at!));
+        else (blocker.wake ??= []).push(() => settle(mark, blocker.at!));
         freeSlot(target);
         throw error;
       },
@@ -142,11 +142,11 @@ function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimi
     observe(t, status, retryAfterMs) {
       const mark = t as Mark;
       if (mark.release !== release || (status !== 429 && !learns)) return;
-      const current = mark.generation === generation;
+      const current = mark.gen === generation;
       if (status !== 429) {
         if (current) answered++;
         // Admitted before the 429 that taught the budget, answered after it: it fitted the budget too.
-        else if (counting && mark.generation === generation - 1) budget!.requests++;
+        else if (counting && mark.gen === generation - 1) budget!.requests++;
         return;
       }
       const now = Date.now();
@@ -180,12 +180,12 @@ function freeSlot(target: Pool): void {
 function settle(mark: Mark, at: number): void {
   if (mark.at !== undefined) return;
   mark.at = at;
-  mark.waiters?.splice(0).forEach((wake) => wake());
+  mark.wake?.splice(0).forEach((wake) => wake());
 }
 
 /** Resolves once the mark's answer has arrived. */
 function settled(mark: Mark, signal: AbortSignal | undefined): Promise<void> {
-  return abortable<void>(signal, (resolve) => (mark.waiters ??= []).push(resolve));
+  return abortable<void>(signal, (resolve) => (mark.wake ??= []).push(resolve));
 }
 
 function pool(max: number, name: string): Pool {
