@@ -37,7 +37,7 @@ export function stagedAbort(controller: AbortController): (reason: unknown) => v
 }
 
 /** Runs `cancel` if the signal aborts while the stage is on; returns the function that ends the stage. */
-export function stage(signal: AbortSignal, cancel: (reason: unknown) => void): () => void {
+function stage(signal: AbortSignal, cancel: (reason: unknown) => void): () => void {
   if (signal === UNABORTABLE) return noop;
   const slot = slots.get(signal);
   if (slot) {

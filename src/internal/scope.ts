@@ -1,5 +1,5 @@
 import { TimeoutError } from "../core/errors.ts";
-import { stage, stagedAbort } from "./abortable.ts";
+import { stagedAbort } from "./abortable.ts";
 
 /** One call's cancellation: the caller's signal, an internal one and a timeout, merged into one signal. */
 export interface CallScope {
@@ -31,12 +31,13 @@ export function callScope(
   const controller = new AbortController();
   // Also cancels the stage running under the signal (see abortable.ts): no listener needed there.
   const abort = stagedAbort(controller);
-  // The common call has a timeout and nothing else: no listener to add or remove. A source that is
-  // itself a scope's signal holds this abort in its stage slot, like any stage.
+  // The common call has a timeout and nothing else: no listener to add or remove.
   const ends = signal || extra
     ? [signal, extra].map((source) => {
-        if (source?.aborted) abort(source.reason);
-        else if (source) return stage(source, abort);
+        const onAbort = () => abort(source!.reason);
+        if (source?.aborted) onAbort();
+        else source?.addEventListener("abort", onAbort, { once: true });
+        return () => source?.removeEventListener("abort", onAbort);
       })
     : [];
   const timer = timed
@@ -47,7 +48,7 @@ export function callScope(
     deadline: timed ? Date.now() + timeoutMs : Infinity,
     done() {
       clearTimeout(timer);
-      for (const end of ends) end?.();
+      for (const end of ends) end();
     },
   };
 }
