@@ -27,8 +27,9 @@ export function resolveRetry(options: RetryOptions | false | undefined, fallback
   if (options === false) return false;
   if (options === undefined) return fallback;
   if (options === null || typeof options !== "object") throw new TypeError("retry must be an object or false");
-  const base = fallback || DEFAULT_RETRY;
-  const policy = { ...base, ...definedOnly(options) };
+  // Only the three fields, and only those given: an undefined one keeps the fallback's.
+  const policy = { ...(fallback || DEFAULT_RETRY) };
+  for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryPolicy)[]) if (options[key] !== undefined) policy[key] = options[key];
   const { maxRetries } = policy;
   if (typeof maxRetries !== "number" || !(maxRetries >= 0) || (!Number.isInteger(maxRetries) && maxRetries !== Infinity)) {
     throw new RangeError(`retry.maxRetries must be a non-negative integer or Infinity, got ${typeof maxRetries === "number" ? maxRetries : typeof maxRetries}`);
@@ -36,14 +37,6 @@ export function resolveRetry(options: RetryOptions | false | undefined, fallback
   checkDuration(policy.baseDelayMs, "retry.baseDelayMs", 0);
   checkDuration(policy.maxDelayMs, "retry.maxDelayMs", 0);
   return policy;
-}
-
-function definedOnly(options: RetryOptions): RetryOptions {
-  const out: RetryOptions = {};
-  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
-  if (options.baseDelayMs !== undefined) out.baseDelayMs = options.baseDelayMs;
-  if (options.maxDelayMs !== undefined) out.maxDelayMs = options.maxDelayMs;
-  return out;
 }
 
 /** Capped exponential backoff with full jitter: uniform in [0, min(max, base·2^attempt)]. */
@@ -55,7 +48,7 @@ export function backoffMs(attempt: number, policy: RetryPolicy, random: () => nu
 /** Retry-After as seconds or an HTTP date; undefined when absent, unreadable or beyond any clock. */
 export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
   const value = headers.get("retry-after");
-  if (value === null || value.trim() === "") return undefined;
+  if (!value?.trim()) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) {
     const ms = Math.ceil(Number(value) * 1000);
     return Number.isFinite(ms) ? ms : undefined;

@@ -57,6 +57,37 @@ function stage(signal: AbortSignal, cancel: (reason: unknown) => void): () => vo
 }
 
 /**
+ * A promise that `start` settles, rejected with the signal's reason the moment it aborts (then
+ * `onAbort` undoes what `start` set up: a timer, a place in a queue). Its stage ends when it
+ * settles, so it leaves no listener behind; an aborted signal rejects before `start` runs.
+ */
+export function abortable<T>(
+  signal: AbortSignal | undefined,
+  start: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason: unknown) => void) => void,
+  onAbort?: () => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const end = signal
+      ? stage(signal, (reason) => {
+          reject(reason);
+          onAbort?.();
+        })
+      : noop;
+    start(
+      (value) => {
+        end();
+        resolve(value);
+      },
+      (reason) => {
+        end();
+        reject(reason);
+      },
+    );
+  });
+}
+
+/**
  * Settles with `promise`, or rejects with the signal's reason the moment it aborts; a value that
  * arrives later goes to `late` (to free what it holds), an error that arrives later is dropped.
  */
@@ -65,20 +96,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, late?:
     promise.then(late, noop);
     return Promise.reject(signal.reason);
   }
-  return new Promise<T>((resolve, reject) => {
-    const end = stage(signal, reject);
-    promise.then(
-      (value) => {
-        end();
-        if (signal.aborted) late?.(value);
-        else resolve(value);
-      },
-      (error: unknown) => {
-        end();
-        reject(error);
-      },
-    );
-  });
+  return abortable<T>(signal, (resolve, reject) => promise.then((value) => (signal.aborted ? late?.(value) : resolve(value)), reject));
 }
 
 /**

@@ -31,29 +31,24 @@ export function callScope(
   const controller = new AbortController();
   // Also cancels the stage running under the signal (see abortable.ts): no listener needed there.
   const abort = stagedAbort(controller);
-  const onTimeout = () => {
-    const name = typeof what === "function" ? what() : what;
-    abort(new TimeoutError(`${name} timed out after ${timeoutMs} ms`, timeoutMs!));
-  };
-  if (!signal && !extra) {
-    // The common call: a timeout and nothing else, so no listener to add or remove.
-    const timer = setTimeout(onTimeout, timeoutMs);
-    return { signal: controller.signal, deadline: Date.now() + timeoutMs!, done: () => clearTimeout(timer) };
-  }
-  const sources = [signal, extra].filter((s): s is AbortSignal => s !== undefined);
-  const listeners = sources.map((source) => {
-    const onAbort = () => abort(source.reason);
-    if (source.aborted) abort(source.reason);
-    else source.addEventListener("abort", onAbort, { once: true });
-    return () => source.removeEventListener("abort", onAbort);
-  });
-  const timer = timed ? setTimeout(onTimeout, timeoutMs) : undefined;
+  // The common call has a timeout and nothing else: no listener to add or remove.
+  const ends = signal || extra
+    ? [signal, extra].map((source) => {
+        const onAbort = () => abort(source!.reason);
+        if (source?.aborted) onAbort();
+        else source?.addEventListener("abort", onAbort, { once: true });
+        return () => source?.removeEventListener("abort", onAbort);
+      })
+    : [];
+  const timer = timed
+    ? setTimeout(() => abort(new TimeoutError(`${typeof what === "function" ? what() : what} timed out after ${timeoutMs} ms`, timeoutMs)), timeoutMs)
+    : undefined;
   return {
     signal: controller.signal,
     deadline: timed ? Date.now() + timeoutMs : Infinity,
     done() {
       clearTimeout(timer);
-      for (const remove of listeners) remove();
+      for (const end of ends) end();
     },
   };
 }

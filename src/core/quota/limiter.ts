@@ -11,6 +11,7 @@
  *
  * This process's state only; asana-fetch/redis shares the same rules across processes.
  */
+import { abortable } from "../../internal/abortable.ts";
 import { sleep } from "../../internal/sleep.ts";
 import { FORGET_AFTER_WINDOWS, lesson } from "./learning.ts";
 import { WaitQueue } from "./queue.ts";
@@ -25,159 +26,144 @@ interface Pool {
 }
 
 /**
- * One request's place in the budget. Asana counts a request when it arrives, somewhere between its
- * start and its answer, so the client takes the answer's time: the latest moment it can have counted.
+ * One request's place in the budget, and its ticket once let through. Asana counts a request when it
+ * arrives, somewhere between its start and its answer, so the client takes the answer's time: the
+ * latest moment it can have counted.
  */
-interface Mark {
-  /** When its answer arrived; undefined while in flight. */
+interface Mark extends Ticket {
+  /** When its answer arrived (or, never sent, when it stopped counting); undefined while in flight. */
   at: number | undefined;
-  waiters?: Array<() => void>;
+  wake?: Array<() => void>;
+  readonly pool: Pool;
+  /** Which lesson was in force when it was let through. */
+  gen: number;
 }
 
 /** Marks kept for a budget learned later, and at most this many (beyond the budget itself). */
 const KEEP_MARKS = 2048;
 
-class LocalTicket implements Ticket {
-  readonly #target: Pool;
-  readonly #mark: Mark;
-  #released = false;
+/** A Mark's release, shared: also what tells this limiter's tickets from others. */
+function release(this: Mark): void {
+  if (this.at !== undefined) return;
+  settle(this, Date.now());
+  freeSlot(this.pool);
+}
 
-  /** `generation`: which lesson was in force when it was let through. */
-  constructor(target: Pool, mark: Mark, readonly generation: number) {
-    this.#target = target;
-    this.#mark = mark;
-  }
+export interface Limiter extends QuotaLimiter {
+  acquire(method: string, signal?: AbortSignal | null): Ticket | Promise<Ticket>;
+  /** The budget in force: declared, learned, or undefined while nothing is known. */
+  readonly rateLimit: RateLimitOptions | undefined;
+}
 
-  release(): void {
-    if (this.#released) return;
-    this.#released = true;
-    settle(this.#mark, Date.now());
-    freeSlot(this.#target);
+/** `new Limiter(concurrency, rateLimit)`: the state lives in createLimiter's closure. */
+export class Limiter {
+  constructor(concurrency?: LimiterOptions | false, rate?: RateLimitOptions | false) {
+    return createLimiter(concurrency, rate);
   }
 }
 
-export class Limiter implements QuotaLimiter {
-  readonly #reads: Pool;
-  readonly #writes: Pool;
-  #pausedUntil = 0;
-  #budget: RateLimitOptions | undefined;
-  readonly #learns: boolean;
+function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimitOptions | false): Limiter {
+  const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
+  const reads = pool(caps.reads ?? 50, "reads");
+  const writes = pool(caps.writes ?? 15, "writes");
+  let budget = rate ? checkRateLimit(rate) : undefined;
+  const learns = rate === undefined;
+  let pausedUntil = 0;
   /** Recent requests, oldest first: request k waits for request k − budget.requests. */
-  #marks: Mark[] = [];
+  const marks: Mark[] = [];
   /** The lesson in force: its number, when it began, and the answers other than 429 since. */
-  #generation = 0;
-  #lessonAt = 0;
-  #answered = 0;
+  let generation = 0;
+  let lessonAt = 0;
+  let answered = 0;
   /** True while the budget in force was learned from nothing: late answers to that burst still add to it. */
-  #counting = false;
+  let counting = false;
 
-  constructor(concurrency: LimiterOptions | false = {}, rate?: RateLimitOptions | false) {
-    const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
-    this.#reads = pool(caps.reads ?? 50, "reads");
-    this.#writes = pool(caps.writes ?? 15, "writes");
-    if (rate) this.#budget = checkRateLimit(rate);
-    this.#learns = rate === undefined;
-  }
+  const learn = (next: RateLimitOptions | undefined, now: number) => {
+    budget = next;
+    generation++;
+    lessonAt = now;
+    answered = 0;
+    counting = false;
+  };
 
-  /**
-   * A ticket once a slot is held, any pause is over and the budget allows a start: at once (no
-   * promise, no extra tick) when nothing stands in the way, which is the common case.
-   */
-  acquire(method: string, signal?: AbortSignal | null): Ticket | Promise<Ticket> {
-    const target = method === "GET" || method === "HEAD" ? this.#reads : this.#writes;
-    if (target.active < target.max && target.queue.size === 0) {
-      target.active++;
-      return this.#admit(target, signal ?? undefined);
-    }
-    return target.queue.join(signal ?? undefined).then(() => this.#admit(target, signal ?? undefined));
-  }
+  /** How long a start must wait: for any pause, and for the blocker's answer (Infinity until it arrives) a window back. */
+  const delay = (blocker: Mark | undefined, now: number) =>
+    Math.max(pausedUntil - now, blocker && budget ? (blocker.at ?? Infinity) + budget.windowMs - now : 0);
+
+  const ticket = (mark: Mark): Ticket => {
+    if (lessonAt === 0) lessonAt = Date.now();
+    mark.gen = generation;
+    return mark;
+  };
+
+  /** Waits out the delay, looking again after each wait (a 429 may have paused everything meanwhile). */
+  const turn = async (blocker: Mark | undefined, signal: AbortSignal | undefined) => {
+    for (let ms; (ms = delay(blocker, Date.now())) > 0; ) await (ms === Infinity ? settled(blocker!, signal) : sleep(ms, signal));
+  };
 
   /** Holding a slot: takes a place in the budget, then waits its turn if it has to. */
-  #admit(target: Pool, signal: AbortSignal | undefined): Ticket | Promise<Ticket> {
+  const admit = (target: Pool, signal: AbortSignal | undefined): Ticket | Promise<Ticket> => {
     const now = Date.now();
-    const learned = this.#learns ? this.#budget : undefined;
-    if (learned && now - this.#lessonAt > learned.windowMs * FORGET_AFTER_WINDOWS) this.#learn(undefined, now);
-    const mark: Mark = { at: undefined };
-    const blocker = this.#learns || this.#budget !== undefined ? this.#enter(mark) : undefined;
-    if (!this.#mustWait(blocker, now)) return this.#ticket(target, mark);
-    return this.#turn(blocker, signal).then(
-      () => this.#ticket(target, mark),
+    if (learns && budget && now - lessonAt > budget.windowMs * FORGET_AFTER_WINDOWS) learn(undefined, now);
+    const mark: Mark = { at: undefined, pool: target, gen: generation, release };
+    // The one it must wait for under the budget in force (none without one, or with fewer marks).
+    const requests = budget?.requests ?? 0;
+    const blocker = marks[marks.length - requests];
+    marks.push(mark);
+    if (marks.length > 2 * KEEP_MARKS + requests) marks.splice(0, marks.length - KEEP_MARKS - requests);
+    if (!(delay(blocker, now) > 0)) return ticket(mark);
+    return turn(blocker, signal).then(
+      () => ticket(mark),
       (error: unknown) => {
         // Never sent: it hands its place on, so whoever waits for it waits only for its own blocker.
         if (!blocker || blocker.at !== undefined) settle(mark, blocker?.at ?? -Infinity);
-        else (blocker.waiters ??= []).push(() => settle(mark, blocker.at!));
+        else (blocker.wake ??= []).push(() => settle(mark, blocker.at!));
         freeSlot(target);
         throw error;
       },
     );
-  }
+  };
 
-  #ticket(target: Pool, mark: Mark): Ticket {
-    if (this.#lessonAt === 0) this.#lessonAt = Date.now();
-    return new LocalTicket(target, mark, this.#generation);
-  }
+  return {
+    /**
+     * A ticket once a slot is held, any pause is over and the budget allows a start: at once (no
+     * promise, no extra tick) when nothing stands in the way, which is the common case.
+     */
+    acquire(method, signal) {
+      const target = method === "GET" || method === "HEAD" ? reads : writes;
+      const own = signal ?? undefined;
+      if (target.active < target.max && target.queue.size === 0) {
+        target.active++;
+        return admit(target, own);
+      }
+      return target.queue.join(own).then(() => admit(target, own));
+    },
 
-  #mustWait(blocker: Mark | undefined, now: number): boolean {
-    if (now < this.#pausedUntil) return true;
-    if (!blocker || !this.#budget) return false;
-    return blocker.at === undefined || blocker.at + this.#budget.windowMs > now;
-  }
+    observe(t, status, retryAfterMs) {
+      const mark = t as Mark;
+      if (mark.release !== release || (status !== 429 && !learns)) return;
+      const current = mark.gen === generation;
+      if (status !== 429) {
+        if (current) answered++;
+        // Admitted before the 429 that taught the budget, answered after it: it fitted the budget too.
+        else if (counting && mark.gen === generation - 1) budget!.requests++;
+        return;
+      }
+      const now = Date.now();
+      if (retryAfterMs !== undefined) pausedUntil = Math.max(pausedUntil, now + retryAfterMs);
+      // Answers to requests sent before the last lesson teach nothing new.
+      if (!learns || !current) return;
+      const learned = lesson(budget, answered, now - lessonAt, retryAfterMs);
+      if (!learned) return;
+      const fromNothing = !budget;
+      learn(learned, now);
+      counting = fromNothing;
+    },
 
-  /** Waits out any pause, then until the request `budget.requests` places back was answered a window ago. */
-  async #turn(blocker: Mark | undefined, signal: AbortSignal | undefined): Promise<void> {
-    for (let now = Date.now(); this.#mustWait(blocker, now); now = Date.now()) {
-      if (now < this.#pausedUntil) await sleep(this.#pausedUntil - now, signal);
-      else if (blocker!.at === undefined) await settled(blocker!, signal);
-      else await sleep(blocker!.at + this.#budget!.windowMs - now, signal);
-    }
-  }
-
-  /** Appends the mark; returns the one it must wait for under the budget in force. */
-  #enter(mark: Mark): Mark | undefined {
-    const marks = this.#marks;
-    const requests = this.#budget?.requests;
-    const blocker = requests !== undefined && marks.length >= requests ? marks[marks.length - requests] : undefined;
-    marks.push(mark);
-    if (marks.length > 2 * KEEP_MARKS + (requests ?? 0)) marks.splice(0, marks.length - KEEP_MARKS - (requests ?? 0));
-    return blocker;
-  }
-
-  observe(ticket: Ticket, status: number, retryAfterMs: number | undefined): void {
-    if (!(ticket instanceof LocalTicket) || (status !== 429 && !this.#learns)) return;
-    const current = ticket.generation === this.#generation;
-    if (status !== 429) {
-      if (current) this.#answered++;
-      // Admitted before the 429 that taught the budget, answered after it: it fitted the budget too.
-      else if (this.#counting && ticket.generation === this.#generation - 1) this.#budget!.requests++;
-      return;
-    }
-    const now = Date.now();
-    if (retryAfterMs !== undefined) this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
-    // Answers to requests sent before the last lesson teach nothing new.
-    if (!this.#learns || !current) return;
-    const learned = lesson(this.#budget, this.#answered, now - this.#lessonAt, retryAfterMs);
-    if (!learned) return;
-    const fromNothing = this.#budget === undefined;
-    this.#learn(learned, now);
-    this.#counting = fromNothing;
-  }
-
-  #learn(budget: RateLimitOptions | undefined, now: number): void {
-    this.#budget = budget;
-    this.#generation++;
-    this.#lessonAt = now;
-    this.#answered = 0;
-    this.#counting = false;
-  }
-
-  /** The budget in force: declared, learned, or undefined while nothing is known. */
-  get rateLimit(): RateLimitOptions | undefined {
-    return this.#budget;
-  }
-
-  get inFlight(): { reads: number; writes: number } {
-    return { reads: this.#reads.active, writes: this.#writes.active };
-  }
+    get rateLimit() {
+      return budget;
+    },
+  };
 }
 
 /** A declared budget, checked: whole requests ≥ 1 per window > 0. */
@@ -194,20 +180,12 @@ function freeSlot(target: Pool): void {
 function settle(mark: Mark, at: number): void {
   if (mark.at !== undefined) return;
   mark.at = at;
-  mark.waiters?.splice(0).forEach((wake) => wake());
+  mark.wake?.splice(0).forEach((wake) => wake());
 }
 
 /** Resolves once the mark's answer has arrived. */
 function settled(mark: Mark, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal!.reason);
-    (mark.waiters ??= []).push(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    });
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return abortable<void>(signal, (resolve) => (mark.wake ??= []).push(resolve));
 }
 
 function pool(max: number, name: string): Pool {

@@ -1,7 +1,9 @@
+import { abortable } from "../../internal/abortable.ts";
+
 /** First come, first served: waiters are granted in the order they joined; an abort takes one out at once. */
 export interface Waiter<T> {
   readonly signal: AbortSignal | undefined;
-  resolve(value: T | Promise<T>): void;
+  resolve(value: T | PromiseLike<T>): void;
   reject(reason: unknown): void;
 }
 
@@ -20,29 +22,16 @@ export class WaitQueue<T> {
 
   /** Resolves with what the waiter is granted; rejects with the signal's reason if aborted while waiting. */
   join(signal?: AbortSignal): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
+    let waiter: Waiter<T>;
+    return abortable<T>(
+      signal,
+      (resolve, reject) => this.#waiters.push((waiter = { signal, resolve, reject })),
+      () => {
         const index = this.#waiters.indexOf(waiter);
         if (index >= 0) this.#waiters.splice(index, 1);
-        reject(signal!.reason);
         this.#onLeave?.();
-      };
-      const leave = () => signal?.removeEventListener("abort", onAbort);
-      const waiter: Waiter<T> = {
-        signal,
-        resolve: (value) => {
-          leave();
-          resolve(value);
-        },
-        reject: (reason) => {
-          leave();
-          reject(reason);
-        },
-      };
-      this.#waiters.push(waiter);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
+      },
+    );
   }
 
   /** Takes the oldest waiter out of the queue, for the caller to settle. */
