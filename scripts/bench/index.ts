@@ -14,7 +14,7 @@ import os from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { CASES } from "./cases.ts";
+import { ABLATIONS, CASES } from "./cases.ts";
 import { markdown, sections, targets, targetsSection, type Results } from "./report.ts";
 
 const { values: args } = parseArgs({
@@ -51,8 +51,8 @@ const OPTIONS: Record<string, Record<string, unknown>> = quick
   : {
       throughput: { rounds: 6, sliceMs: 700, concurrencies: [1, 16] },
       overhead: { rounds: 9, iterations: 2000, ablations: true },
-      // callgrind: openapi-fetch's GET, tasks.get with a custom fetch and with the global fetch.
-      instructions: { cases: [CASES.bareGet, CASES.facadeGet, CASES.facadeGetGlobal] },
+      // callgrind: openapi-fetch's GET, tasks.get with a custom fetch, with the global fetch, and without a timeout.
+      instructions: { cases: [CASES.bareGet, CASES.facadeGet, CASES.facadeGetGlobal, ABLATIONS.noTimeout] },
       paginate: { rounds: 5, sampleEvery: 5, warmUp: true },
       quota: { rounds: 2, tasks: 600, requests: 100, windowMs: 1000, latenciesMs: [0, 30, 100, 300], official: true },
       // Asana's paid quota, 1,500 per 60 s, with time ÷ 10; latencies as on the real API.
