@@ -17,13 +17,14 @@
  * both helpers for types derived from the components. With markers, openapi-typescript no longer
  * marks readOnly properties `readonly`; `keepReadonly` puts the modifier back (Readable<T> keeps it).
  */
-import { readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
+import { readdir, writeFile, mkdir, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString, type OpenAPITSOptions } from "openapi-typescript";
 import ts from "typescript";
 import { readDocument } from "./spec/document.ts";
 import { operationsModule, type SpecDocument } from "./generate/operations-table.ts";
+import { readOrNull } from "./files.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const specDir = resolve(argValue("--specs") ?? join(root, "openapi"));
@@ -97,14 +98,6 @@ function indexFile(files: string[]): string {
   lines.push("", "/** Every path of every spec, for one openapi-fetch client. */");
   lines.push(`export type paths = ${bases.map((b) => `${b.base}Paths`).join(" & ") || "{}"};`, "");
   return lines.join("\n");
-}
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<number> {

@@ -3,9 +3,10 @@
  * openapi-fetch included, bundled from the built package (dist/), minified and gzipped. The facade
  * is one object, so that is the whole client: all 27 Tasks methods, paginators, search, jobs.wait,
  * retries, the limiter and typed errors.
- * Reports the TARGET (8 KB) as met or missed, and fails above BUDGET, the regression guard: 12 KB
- * while the Tasks API issue brings every method in (see README "Size"), to come down with the next
- * one. Also prints what each part costs, so a failure says where the bytes went.
+ * Reports the TARGET (8 KB) as met or missed, and fails above BUDGET, the regression guard: the
+ * measured size plus 5 % (13,384 B on 2026-12-02, after the lean issue's three passes; the 12 KB
+ * budget before it predated the hardening issue's 3.3 KB). Also prints what each part costs, so a
+ * failure says where the bytes went; BENCHMARKS.md "Findings: Size" says what the bytes buy.
  *
  *   npm run build && npm run size
  */
@@ -15,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 
 const TARGET = 8 * 1024;
-const BUDGET = 12 * 1024;
+const BUDGET = Math.floor(13_384 * 1.05);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** The measured use: a client, one paginated list and jobs.wait. */

@@ -10,12 +10,13 @@
  * (Asana fixed it, or moved what it targets) and needs a look.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDocument, toYaml } from "./document.ts";
 import { applyOverlay, checkBuilt } from "./overlay.ts";
 import { argValue, SHARED_OVERLAY, SPECS } from "./specs.ts";
+import { readOrNull } from "../files.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const openapiDir = join(root, "openapi");
@@ -41,14 +42,6 @@ async function buildSpec(name: string): Promise<string> {
     "Do not edit: change an overlay (or re-extract upstream/) and rebuild. See openapi/README.md.",
   ].join("\n");
   return toYaml(doc, header);
-}
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return null;
-  }
 }
 
 async function main(): Promise<number> {

@@ -5,6 +5,7 @@
 import { describe, expect, test } from "@jest/globals";
 import type { AsanaClient } from "asana-fetch";
 import { BASE, TOKEN, client, http, HttpResponse, jsonBody, query, useServer } from "./helpers.ts";
+import { settle } from "../settle.ts";
 
 const srv = useServer();
 
@@ -114,15 +115,6 @@ const ROWS: Row[] = [
   single("tasks.removeFollowers", (a) => a.tasks.removeFollowers(GID, ["u1"], FIELDS), "POST", `/tasks/${ENC}/removeFollowers`, { data: { followers: ["u1"] } }),
   single("jobs.get", (a) => a.jobs.get("j/1", FIELDS), "GET", "/jobs/j%2F1", undefined, JOB as never),
 ];
-
-async function settle(result: Promise<unknown> | AsyncIterable<unknown>): Promise<unknown> {
-  if (Symbol.asyncIterator in result) {
-    const items: unknown[] = [];
-    for await (const item of result) items.push(item);
-    return items;
-  }
-  return result;
-}
 
 describe("every facade method on the wire", () => {
   test("the table covers every method of tasks and jobs.get", () => {

@@ -6,6 +6,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { createAsanaClient, type AsanaClient } from "asana-fetch";
 import { createFakeAsana, type FakeAsana } from "asana-fetch/testing";
+import { settle } from "../settle.ts";
 
 interface World {
   fake: FakeAsana;
@@ -296,15 +297,6 @@ const ROWS: Row[] = [
     check: (_w, r) => expect(r).toMatchObject({ status: "succeeded", new_task: { name: "Copy" } }),
   },
 ];
-
-async function settle(result: Promise<unknown> | AsyncIterable<unknown>): Promise<unknown> {
-  if (Symbol.asyncIterator in result) {
-    const items: unknown[] = [];
-    for await (const item of result) items.push(item);
-    return items;
-  }
-  return result;
-}
 
 describe("every facade method against the fake", () => {
   test("the table covers every method of tasks and jobs.get", () => {
