@@ -209,7 +209,7 @@ export function targets(r: Results): Target[] {
           `median of per-round ratios; noise control raw #2 / raw at c=16 = ${fixed(noise)}. ` +
           (met
             ? "The facade's extra per-call CPU is small next to a loopback round trip."
-            : `The client process is CPU-bound on this machine (the server shares its cores), so the facade's extra CPU per call (${overheadGet === undefined ? "see the overhead table" : `${fixed(overheadGet, 1)} µs above openapi-fetch with a stub fetch`}) turns into lost throughput; see "Findings".`),
+            : `${c === "1" ? "One request at a time, the facade's extra CPU per call" : "At c=16 the client process is CPU-bound (the server shares the cores), so the facade's extra CPU per call"} (${overheadGet === undefined ? "see the overhead table" : `${fixed(overheadGet, 1)} µs above openapi-fetch with a stub fetch`}) is a share of every round trip on loopback; see "Findings".`),
       });
     }
     const vsOfficial = ratios(t.rps["asana-fetch"]!["16"]!, t.rps["official asana"]!["16"]!);
