@@ -40,7 +40,7 @@ export interface SharedLimiterOptions {
   commandTimeoutMs: number;
 }
 
-/** One token's requests of one kind, waiting in this process. */
+/** One token's requests of one kind, waiting in this process's queue. */
 interface Line {
   readonly id: string;
   readonly keys: QuotaKeys;
