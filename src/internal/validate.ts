@@ -19,7 +19,7 @@ export function checkBaseUrl(baseUrl: unknown): string {
   } catch {
     // not a URL: refused below
   }
-  if (!/^\w+:\/\/[^/@]*\/[^?#]*$/.test(href)) throw new TypeError("baseUrl must be an absolute URL without credentials, query or fragment");
+  if (!/^[a-z][\w+.-]*:\/\/[^/@]*\/[^?#]*$/i.test(href)) throw new TypeError("baseUrl must be an absolute URL without credentials, query or fragment");
   if (!/^(https:|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])[:/])/.test(href)) {
     throw new TypeError(`baseUrl must be https: (http: on loopback only), got ${href.replace(/(\/\/[^/]*).*/, "$1")}`);
   }

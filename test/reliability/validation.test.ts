@@ -71,6 +71,8 @@ describe("bad input is rejected before any request", () => {
     ["fetch not a function", () => createAsanaClient({ token: "t", fetch: "nope" as never }), /fetch/],
     ["http baseUrl off loopback", () => createAsanaClient({ token: "t", baseUrl: "http://app.asana.com/api/1.0" }), /https/],
     ["ftp baseUrl", () => createAsanaClient({ token: "t", baseUrl: "ftp://localhost/" }), /https/],
+    // A scheme with a "+" is a scheme too: the https rule names it, not the URL-shape rule.
+    ["git+https baseUrl", () => createAsanaClient({ token: "t", baseUrl: "git+https://app.asana.com/api/1.0" }), /must be https: .*got git\+https:\/\/app\.asana\.com$/],
     ["relative baseUrl", () => createAsanaClient({ token: "t", baseUrl: "/api/1.0" }), /baseUrl/],
     ["negative client timeout", () => createAsanaClient({ token: "t", timeoutMs: -1 }), /timeoutMs/],
     ["onWarning not a function", () => createAsanaClient({ token: "t", onWarning: 1 as never }), /onWarning/],
