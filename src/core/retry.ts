@@ -4,7 +4,7 @@
  * 5xx and network failures: only operations the table marks idempotent (core/idempotency.ts), so a
  * create or a duplicate never happens twice.
  */
-import { checkDuration } from "../internal/validate.ts";
+import { checkCount, checkDuration } from "../internal/validate.ts";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 5): a non-negative integer, or Infinity. */
@@ -30,10 +30,7 @@ export function resolveRetry(options: RetryOptions | false | undefined, fallback
   // Only the three fields, and only those given: an undefined one keeps the fallback's.
   const policy = { ...(fallback || DEFAULT_RETRY) };
   for (const key of Object.keys(DEFAULT_RETRY) as (keyof RetryPolicy)[]) if (options[key] !== undefined) policy[key] = options[key];
-  const { maxRetries } = policy;
-  if (typeof maxRetries !== "number" || !(maxRetries >= 0) || (!Number.isInteger(maxRetries) && maxRetries !== Infinity)) {
-    throw new RangeError(`retry.maxRetries must be a non-negative integer or Infinity, got ${typeof maxRetries === "number" ? maxRetries : typeof maxRetries}`);
-  }
+  checkCount(policy.maxRetries, "retry.maxRetries", 0, 0);
   checkDuration(policy.baseDelayMs, "retry.baseDelayMs", 0);
   checkDuration(policy.maxDelayMs, "retry.maxDelayMs", 0);
   return policy;

@@ -59,7 +59,11 @@ export const checkDuration = (value: unknown, name: string, fallback: number, { 
 
 export const checkLimit = (limit: unknown): number => checkNumber(limit, "limit", 100, "an integer from 1 to 100", 1, 100, true);
 
-export const checkMaxItems = (maxItems: unknown): number => checkNumber(maxItems, "maxItems", Infinity, "a non-negative integer", 0, Infinity, true, true);
+/** A count option: an integer from `min` (0 or 1) up, or Infinity for no limit. */
+export const checkCount = (value: unknown, name: string, fallback: number, min: 0 | 1): number =>
+  checkNumber(value, name, fallback, `a ${min ? "positive" : "non-negative"} integer or Infinity`, min, Infinity, true, true);
+
+export const checkMaxItems = (maxItems: unknown): number => checkCount(maxItems, "maxItems", Infinity, 0);
 
 /** A caller's signal: an AbortSignal, or none (undefined or null). */
 export function checkSignal(value: unknown): AbortSignal | undefined {

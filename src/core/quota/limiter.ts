@@ -13,6 +13,7 @@
  */
 import { abortable } from "../../internal/abortable.ts";
 import { sleep } from "../../internal/sleep.ts";
+import { checkCount } from "../../internal/validate.ts";
 import { FORGET_AFTER_WINDOWS, lesson } from "./learning.ts";
 import { WaitQueue } from "./queue.ts";
 import type { LimiterOptions, QuotaLimiter, RateLimitOptions, Ticket } from "./types.ts";
@@ -64,8 +65,8 @@ export class Limiter {
 
 function createLimiter(concurrency: LimiterOptions | false = {}, rate?: RateLimitOptions | false): Limiter {
   const caps = concurrency === false ? { reads: Infinity, writes: Infinity } : concurrency;
-  const reads = pool(caps.reads ?? 50, "reads");
-  const writes = pool(caps.writes ?? 15, "writes");
+  const reads = pool(caps.reads, "reads", 50);
+  const writes = pool(caps.writes, "writes", 15);
   let budget = rate ? checkRateLimit(rate) : undefined;
   const learns = rate === undefined;
   let pausedUntil = 0;
@@ -188,9 +189,6 @@ function settled(mark: Mark, signal: AbortSignal | undefined): Promise<void> {
   return abortable<void>(signal, (resolve) => (mark.wake ??= []).push(resolve));
 }
 
-function pool(max: number, name: string): Pool {
-  if (max !== Infinity && (!Number.isInteger(max) || max < 1)) {
-    throw new RangeError(`concurrency.${name} must be a positive integer, got ${String(max)}`);
-  }
-  return { active: 0, max, queue: new WaitQueue<void>() };
+function pool(max: number | undefined, name: string, fallback: number): Pool {
+  return { active: 0, max: checkCount(max, `concurrency.${name}`, fallback, 1), queue: new WaitQueue<void>() };
 }
